@@ -1,0 +1,51 @@
+"""migterm: a Dutch–English termbase of migration policy, and the tools to use it.
+
+>>> import migterm
+>>> termbase = migterm.load()
+>>> match = termbase.lookup("terugkeer")[0]
+>>> match.concept.id, match.concept.preferred("en").text
+('return', 'return')
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import GlossaryError, MigtermError, ModelError
+from .glossary import default_glossary_dir, load, read_glossary
+from .model import (
+    Concept,
+    Context,
+    Gender,
+    PartOfSpeech,
+    Reference,
+    ReferenceKind,
+    Source,
+    Status,
+    Term,
+    TermType,
+)
+from .termbase import Match, MatchKind, Termbase
+
+__all__ = [
+    "__version__",
+    "load",
+    "read_glossary",
+    "default_glossary_dir",
+    "Termbase",
+    "Match",
+    "MatchKind",
+    "Concept",
+    "Term",
+    "Context",
+    "Reference",
+    "ReferenceKind",
+    "Source",
+    "Status",
+    "PartOfSpeech",
+    "Gender",
+    "TermType",
+    "MigtermError",
+    "GlossaryError",
+    "ModelError",
+]

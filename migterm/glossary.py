@@ -1,0 +1,186 @@
+"""Reading the glossary: `glossary/*.toml` (one file per subject field) and
+`glossary/sources/index.toml` (the documents the terms were mined from).
+
+`load()` is the way in. It keeps a compiled copy of the termbase in a cache
+(see `cache_dir`), keyed by the names, sizes and modification times of the
+source files, so a command answers without parsing TOML when nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .errors import GlossaryError, MigtermError
+from .model import Concept, Source
+from .termbase import Termbase
+
+__all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
+
+SOURCES_INDEX = Path("sources") / "index.toml"
+_CACHE_FORMAT = "1"
+
+
+def default_glossary_dir() -> Path:
+    """The glossary shipped inside the package, or the repository's own in a checkout."""
+    packaged = Path(__file__).parent / "glossary"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "glossary"
+
+
+def cache_dir() -> Path | None:
+    """Where compiled termbases are kept: `$MIGTERM_CACHE_DIR` (empty: no cache),
+    else `$XDG_CACHE_HOME/migterm`, else `~/.cache/migterm`."""
+    configured = os.environ.get("MIGTERM_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "migterm"
+
+
+def _display(path: Path, directory: Path) -> str:
+    """A path as people know it: `glossary/borders.toml` rather than an absolute path."""
+    try:
+        return str(Path(directory.name) / path.relative_to(directory))
+    except ValueError:
+        return str(path)
+
+
+def _read_toml(path: Path, directory: Path) -> dict[str, Any]:
+    import tomllib
+
+    shown = _display(path, directory)
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise GlossaryError(f"cannot read: {error.strerror}", path=shown) from None
+    except UnicodeDecodeError:
+        raise GlossaryError("not UTF-8 text", path=shown) from None
+    except tomllib.TOMLDecodeError as error:
+        m = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        message = re.sub(r"\s*\(at line.*\)", "", str(error))
+        raise GlossaryError(f"not valid TOML: {message}", path=shown, line=int(m.group(1)) if m else None) from None
+
+
+def _table_list(data: Mapping[str, Any], name: str, shown: str) -> list[Any]:
+    value = data.get(name, [])
+    unknown = sorted(set(data) - {name})
+    if unknown:
+        raise GlossaryError(f"unknown top-level key {unknown[0]!r} (expected [[{name}]] tables)", path=shown)
+    if not isinstance(value, list):
+        raise GlossaryError(f"{name!r} must be an array of tables ([[{name}]])", path=shown)
+    return value
+
+
+def _glossary_files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("*.toml"))
+
+
+def read_glossary(directory: str | Path | None = None) -> tuple[list[Concept], list[Source]]:
+    """Parse and check every glossary file; the first problem raises `GlossaryError`."""
+    directory = Path(directory) if directory is not None else default_glossary_dir()
+    if not directory.is_dir():
+        raise GlossaryError("no such glossary directory", path=directory)
+    sources: list[Source] = []
+    index_path = directory / SOURCES_INDEX
+    if index_path.exists():
+        shown = _display(index_path, directory)
+        for entry in _table_list(_read_toml(index_path, directory), "source", shown):
+            try:
+                sources.append(Source.from_dict(entry))
+            except MigtermError as error:
+                raise error.located(path=shown) from None
+    concepts: list[Concept] = []
+    origin: dict[str, str] = {}
+    for path in _glossary_files(directory):
+        shown = _display(path, directory)
+        for entry in _table_list(_read_toml(path, directory), "concept", shown):
+            try:
+                concept = Concept.from_dict(entry, subject=path.stem)
+            except MigtermError as error:
+                raise error.located(path=shown) from None
+            if concept.id in origin:
+                raise GlossaryError(f"id already used in {origin[concept.id]}", path=shown, concept=concept.id)
+            origin[concept.id] = shown
+            concepts.append(concept)
+    if not concepts:
+        raise GlossaryError("holds no concepts (no *.toml file with [[concept]] tables)", path=directory)
+    return concepts, sources
+
+
+def _build(directory: Path) -> Termbase:
+    concepts, sources = read_glossary(directory)
+    try:
+        return Termbase(concepts, sources)
+    except MigtermError as error:
+        concept = next((c for c in concepts if c.id == error.concept), None)
+        where = f"{directory.name}/{concept.subject}.toml" if concept is not None and concept.subject else directory.name
+        raise error.located(path=where) from None
+
+
+def _cache_name(directory: Path) -> tuple[str, str]:
+    """The cache file's prefix (which glossary) and its full name (which state of it)."""
+    prefix = "termbase-" + hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:12]
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}\0{sys.version}".encode())
+    for path in [*_glossary_files(directory), directory / SOURCES_INDEX]:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"\0{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+    from . import __version__
+
+    digest.update(__version__.encode())
+    return prefix, f"{prefix}-{digest.hexdigest()[:20]}.bin"
+
+
+def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase:
+    """The termbase of a glossary directory (by default the one migterm ships).
+
+    >>> termbase = load()
+    >>> termbase.lookup("asielaanvragen")[0].concept.preferred("en").text
+    'asylum application'
+    """
+    directory = Path(directory) if directory is not None else default_glossary_dir()
+    if not directory.is_dir():
+        raise GlossaryError("no such glossary directory", path=directory)
+    where = cache_dir() if cache else None
+    prefix, name = _cache_name(directory)
+    cached = where / name if where is not None else None
+    if cached is not None:
+        try:
+            return Termbase.from_compiled(cached.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError, KeyError, MigtermError):
+            pass  # absent or unreadable: rebuild below
+    termbase = _build(directory)
+    if cached is not None:
+        _write_quietly(cached, termbase.compiled())
+        for stale in cached.parent.glob(f"{prefix}-*.bin"):
+            if stale != cached:
+                try:
+                    stale.unlink(missing_ok=True)
+                except OSError:
+                    pass
+    return termbase
+
+
+def _write_quietly(path: Path, data: bytes) -> None:
+    """Write the cache atomically; a cache that cannot be written is simply not used."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except OSError:
+        try:
+            os.unlink(handle.name)
+        except (OSError, UnboundLocalError):
+            pass

@@ -1,0 +1,498 @@
+"""The concept-oriented data model, as in TBX and IATE.
+
+A `Concept` is one meaning; its `Term`s name it in any language, each with a
+status from the TBX-Basic picklist. Objects are immutable and check their
+invariants when built, so a `Concept` that exists is a valid one. The model
+knows no file format: `to_dict`/`from_dict` give the plain structure that the
+glossary sources, the cache and JSON output share.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from .errors import ModelError
+
+__all__ = [
+    "Status",
+    "PartOfSpeech",
+    "Gender",
+    "TermType",
+    "ReferenceKind",
+    "Context",
+    "Reference",
+    "Term",
+    "Concept",
+    "Source",
+    "canonical_lang",
+    "lang_matches",
+    "check_concepts",
+]
+
+
+class Status(StrEnum):
+    """TBX-Basic administrative status (normativeAuthorization)."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+
+    @property
+    def approved(self) -> bool:
+        return self in (Status.PREFERRED, Status.ADMITTED)
+
+
+class PartOfSpeech(StrEnum):
+    """TBX-Basic partOfSpeech picklist."""
+
+    NOUN = "noun"
+    VERB = "verb"
+    ADJECTIVE = "adjective"
+    ADVERB = "adverb"
+    PROPER_NOUN = "properNoun"
+    OTHER = "other"
+
+
+class Gender(StrEnum):
+    """Grammatical gender. Dutch nouns are `common` (article *de*) or `neuter` (*het*)."""
+
+    MASCULINE = "masculine"
+    FEMININE = "feminine"
+    NEUTER = "neuter"
+    COMMON = "common"
+    OTHER = "other"
+
+    @classmethod
+    def parse(cls, value: str) -> Gender:
+        """Accept the Dutch articles as the glossary's shorthand.
+
+        >>> Gender.parse("het"), Gender.parse("de"), Gender.parse("feminine")
+        (<Gender.NEUTER: 'neuter'>, <Gender.COMMON: 'common'>, <Gender.FEMININE: 'feminine'>)
+        """
+        return {"de": cls.COMMON, "het": cls.NEUTER}.get(value) or cls(value)
+
+    @property
+    def dutch_article(self) -> str | None:
+        return {Gender.NEUTER: "het", Gender.OTHER: None}.get(self, "de")
+
+
+class TermType(StrEnum):
+    """TBX-Basic termType picklist."""
+
+    FULL_FORM = "fullForm"
+    ACRONYM = "acronym"
+    ABBREVIATION = "abbreviation"
+    SHORT_FORM = "shortForm"
+    VARIANT = "variant"
+    PHRASE = "phrase"
+
+    @property
+    def is_abbreviated(self) -> bool:
+        return self in (TermType.ACRONYM, TermType.ABBREVIATION, TermType.SHORT_FORM)
+
+
+class ReferenceKind(StrEnum):
+    """Where the evidence for an equivalent comes from, most authoritative first."""
+
+    EU_LEGISLATION = "eu-legislation"
+    EU_INSTITUTION = "eu-institution"
+    EMN_GLOSSARY = "emn-glossary"
+    IATE = "iate"
+    OFFICIAL_NAME = "official-name"
+    GOVERNMENT = "government"
+    INTERNATIONAL = "international"
+    OTHER = "other"
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+# Characters XML 1.0 cannot carry: C0 controls but tab, newline and carriage
+# return; surrogates; U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def canonical_lang(tag: str) -> str:
+    """Canonical casing of a BCP 47 tag; tags compare case-insensitively.
+
+    >>> canonical_lang("NL-be"), canonical_lang("zh-hant-tw"), canonical_lang("EN")
+    ('nl-BE', 'zh-Hant-TW', 'en')
+    """
+    if not isinstance(tag, str) or not _LANG.match(tag):
+        raise ModelError(f"not a BCP 47 language tag: {tag!r}")
+    first, *rest = tag.split("-")
+    parts = [first.lower()]
+    for sub in rest:
+        if len(sub) == 2 and sub.isalpha():
+            parts.append(sub.upper())
+        elif len(sub) == 4 and sub.isalpha():
+            parts.append(sub.title())
+        else:
+            parts.append(sub.lower())
+    return "-".join(parts)
+
+
+def lang_matches(tag: str, wanted: str) -> bool:
+    """True when `tag` is `wanted` or one of its regional variants.
+
+    >>> lang_matches("nl-BE", "nl"), lang_matches("nl", "nl-BE"), lang_matches("en", "EN")
+    (True, False, True)
+    """
+    tag, wanted = tag.lower(), wanted.lower()
+    return tag == wanted or tag.startswith(wanted + "-")
+
+
+def _clean(value: Any, what: str, *, multiline: bool = False) -> str:
+    if not isinstance(value, str):
+        raise ModelError(f"{what} must be a string, not {type(value).__name__}")
+    if not value.strip():
+        raise ModelError(f"{what} is empty")
+    if value != value.strip():
+        raise ModelError(f"{what} has leading or trailing white space: {value!r}")
+    bad = _NOT_XML.search(value) or (None if multiline else re.search("[\t\n\r]", value))
+    if bad:
+        raise ModelError(f"{what} contains {bad.group()!r}, which {'XML 1.0 cannot carry' if multiline else 'a one-line field cannot hold'}")
+    if unicodedata.normalize("NFC", value) != value:
+        raise ModelError(f"{what} is not NFC-normalised: {value!r}")
+    return value
+
+
+def _optional(value: Any, what: str, *, multiline: bool = False) -> str | None:
+    return None if value is None else _clean(value, what, multiline=multiline)
+
+
+def _enum(kind: type[StrEnum], value: Any, what: str) -> Any:
+    try:
+        return kind.parse(value) if hasattr(kind, "parse") else kind(value)  # type: ignore[attr-defined]
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)  # type: ignore[attr-defined]
+        raise ModelError(f"{what} {value!r} is not one of: {allowed}") from None
+
+
+def _take(data: Mapping[str, Any], what: str, allowed: Iterable[str]) -> dict[str, Any]:
+    if not isinstance(data, Mapping):
+        raise ModelError(f"{what} must be a table, not {type(data).__name__}")
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise ModelError(f"{what} has unknown key {unknown[0]!r} (allowed: {', '.join(allowed)})")
+    return dict(data)
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list | tuple):
+        raise ModelError(f"{what} must be a list")
+    return list(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A verbatim quote from a source document showing a term in use."""
+
+    text: str
+    source: str
+    page: int | None = None
+
+    def __post_init__(self) -> None:
+        _clean(self.text, "context text")
+        if not _SLUG.match(self.source or ""):
+            raise ModelError(f"context source {self.source!r} is not a source id")
+        if self.page is not None and (not isinstance(self.page, int) or isinstance(self.page, bool) or self.page < 1):
+            raise ModelError(f"context page must be a positive whole number, not {self.page!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"source": self.source}
+        if self.page is not None:
+            out["page"] = self.page
+        out["text"] = self.text
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Context:
+        d = _take(data, "context", ("source", "page", "text"))
+        return cls(text=d.get("text"), source=d.get("source"), page=d.get("page"))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """Evidence for the concept or for one of its terms (`term` names which)."""
+
+    title: str
+    kind: ReferenceKind = ReferenceKind.OTHER
+    locator: str | None = None
+    url: str | None = None
+    term: str | None = None
+
+    def __post_init__(self) -> None:
+        _clean(self.title, "reference title")
+        object.__setattr__(self, "kind", _enum(ReferenceKind, self.kind, "reference kind"))
+        _optional(self.locator, "reference locator")
+        _optional(self.term, "reference term")
+        if self.url is not None and not re.match(r"https?://\S+\Z", _clean(self.url, "reference url")):
+            raise ModelError(f"reference url is not an http(s) address: {self.url!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind.value, "title": self.title}
+        for key in ("locator", "url", "term"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Reference:
+        d = _take(data, "reference", ("kind", "title", "locator", "url", "term"))
+        return cls(
+            title=d.get("title"),  # type: ignore[arg-type]
+            kind=d.get("kind", ReferenceKind.OTHER),
+            locator=d.get("locator"),
+            url=d.get("url"),
+            term=d.get("term"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One designation of a concept in one language."""
+
+    text: str
+    lang: str
+    status: Status = Status.ADMITTED
+    pos: PartOfSpeech | None = None
+    gender: Gender | None = None
+    plural: str | None = None
+    forms: tuple[str, ...] = ()
+    term_type: TermType = TermType.FULL_FORM
+    usage: str | None = None
+    contexts: tuple[Context, ...] = ()
+
+    def __post_init__(self) -> None:
+        _clean(self.text, "term text")
+        object.__setattr__(self, "lang", canonical_lang(self.lang))
+        object.__setattr__(self, "status", _enum(Status, self.status, "status"))
+        object.__setattr__(self, "term_type", _enum(TermType, self.term_type, "term type"))
+        if self.pos is not None:
+            object.__setattr__(self, "pos", _enum(PartOfSpeech, self.pos, "part of speech"))
+        if self.gender is not None:
+            object.__setattr__(self, "gender", _enum(Gender, self.gender, "gender"))
+        _optional(self.plural, f"plural of {self.text!r}")
+        _optional(self.usage, f"usage note of {self.text!r}", multiline=True)
+        object.__setattr__(self, "forms", tuple(_clean(f, f"form of {self.text!r}") for f in self.forms))
+        object.__setattr__(self, "contexts", tuple(self.contexts))
+        for context in self.contexts:
+            if not isinstance(context, Context):
+                raise ModelError(f"context of {self.text!r} is not a Context")
+
+    @property
+    def inflected_forms(self) -> tuple[str, ...]:
+        """The plural and the other recorded forms, without the term itself."""
+        return tuple(f for f in dict.fromkeys([self.plural or "", *self.forms]) if f and f != self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"lang": self.lang, "text": self.text, "status": self.status.value}
+        if self.term_type is not TermType.FULL_FORM:
+            out["type"] = self.term_type.value
+        if self.pos is not None:
+            out["pos"] = self.pos.value
+        if self.gender is not None:
+            out["gender"] = self.gender.value
+        if self.plural is not None:
+            out["plural"] = self.plural
+        if self.forms:
+            out["forms"] = list(self.forms)
+        if self.usage is not None:
+            out["usage"] = self.usage
+        if self.contexts:
+            out["contexts"] = [c.to_dict() for c in self.contexts]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Term:
+        d = _take(data, "term", ("lang", "text", "status", "type", "pos", "gender", "plural", "forms", "usage", "contexts"))
+        text = d.get("text")
+        if "status" not in d:
+            raise ModelError(f"term {text!r} has no status")
+        if "lang" not in d:
+            raise ModelError(f"term {text!r} has no lang")
+        return cls(
+            text=text,  # type: ignore[arg-type]
+            lang=d["lang"],
+            status=d["status"],
+            pos=d.get("pos"),
+            gender=d.get("gender"),
+            plural=d.get("plural"),
+            forms=tuple(_list(d.get("forms"), f"forms of {text!r}")),
+            term_type=d.get("type", TermType.FULL_FORM),
+            usage=d.get("usage"),
+            contexts=tuple(Context.from_dict(c) for c in _list(d.get("contexts"), f"contexts of {text!r}")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One meaning, with its terms in every language and the evidence for them."""
+
+    id: str
+    terms: tuple[Term, ...]
+    subject: str | None = None
+    definitions: Mapping[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not _SLUG.match(self.id):
+            raise ModelError(f"concept id {self.id!r} is not a lower-case slug such as 'external-border'")
+        if self.subject is not None and not _SLUG.match(self.subject):
+            raise ModelError(f"subject field {self.subject!r} is not a lower-case slug")
+        object.__setattr__(self, "terms", tuple(self.terms))
+        if not self.terms:
+            raise ModelError("has no terms")
+        preferred: set[str] = set()
+        seen: set[tuple[str, str]] = set()
+        for term in self.terms:
+            if not isinstance(term, Term):
+                raise ModelError("terms must be Term objects")
+            key = (term.lang.lower(), term.text)
+            if key in seen:
+                raise ModelError(f"term {term.text!r} ({term.lang}) is listed twice")
+            seen.add(key)
+            if term.status is Status.PREFERRED:
+                if term.lang.lower() in preferred:
+                    raise ModelError(f"has more than one preferred term in {term.lang}")
+                preferred.add(term.lang.lower())
+        definitions = {canonical_lang(lang): _clean(text, f"definition ({lang})", multiline=True) for lang, text in dict(self.definitions).items()}
+        object.__setattr__(self, "definitions", definitions)
+        object.__setattr__(self, "notes", tuple(_clean(n, "note", multiline=True) for n in self.notes))
+        object.__setattr__(self, "related", tuple(self.related))
+        for rid in self.related:
+            if not isinstance(rid, str) or not _SLUG.match(rid):
+                raise ModelError(f"related id {rid!r} is not a concept id")
+            if rid == self.id:
+                raise ModelError("is related to itself")
+        object.__setattr__(self, "references", tuple(self.references))
+
+    def terms_in(self, lang: str) -> tuple[Term, ...]:
+        """Terms in `lang` (regional variants included), preferred first, then admitted, deprecated, superseded."""
+        order = list(Status)
+        return tuple(sorted((t for t in self.terms if lang_matches(t.lang, lang)), key=lambda t: order.index(t.status)))
+
+    def preferred(self, lang: str) -> Term | None:
+        """The preferred term in `lang`, or the first approved one if none is marked preferred."""
+        approved = [t for t in self.terms_in(lang) if t.status.approved]
+        return approved[0] if approved else None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id}
+        if self.subject is not None:
+            out["subject"] = self.subject
+        if self.definitions:
+            out["definition"] = dict(sorted(self.definitions.items()))
+        if self.notes:
+            out["notes"] = list(self.notes)
+        if self.related:
+            out["related"] = list(self.related)
+        if self.references:
+            out["references"] = [r.to_dict() for r in self.references]
+        out["terms"] = [t.to_dict() for t in self.terms]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, subject: str | None = None) -> Concept:
+        """Build from the glossary's structure; `term` and `terms` are both accepted for the term list."""
+        d = _take(data, "concept", ("id", "subject", "definition", "notes", "related", "references", "term", "terms"))
+        cid = d.get("id")
+        try:
+            definition = d.get("definition", {})
+            if isinstance(definition, str):
+                definition = {"en": definition}
+            if not isinstance(definition, Mapping):
+                raise ModelError("definition must be a table of language: text")
+            return cls(
+                id=cid,  # type: ignore[arg-type]
+                subject=d.get("subject", subject),
+                definitions=definition,
+                notes=tuple(_list(d.get("notes"), "notes")),
+                related=tuple(_list(d.get("related"), "related")),
+                references=tuple(Reference.from_dict(r) for r in _list(d.get("references"), "references")),
+                terms=tuple(Term.from_dict(t) for t in _list(d.get("term", d.get("terms")), "terms")),
+            )
+        except ModelError as error:
+            raise error.located(concept=cid if isinstance(cid, str) else None) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document terms were mined from."""
+
+    id: str
+    title: str
+    publisher: str
+    year: int
+    file: str | None = None
+    lang: str = "nl"
+    locator: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        if not _SLUG.match(self.id or ""):
+            raise ModelError(f"source id {self.id!r} is not a lower-case slug")
+        _clean(self.title, "source title")
+        _clean(self.publisher, "source publisher")
+        if not isinstance(self.year, int) or not 1800 <= self.year <= 2200:
+            raise ModelError(f"source year {self.year!r} is not a year")
+        object.__setattr__(self, "lang", canonical_lang(self.lang))
+        for key in ("file", "locator", "url", "note"):
+            _optional(getattr(self, key), f"source {key}", multiline=key == "note")
+
+    def citation(self, page: int | None = None) -> str:
+        """How a quote from this source is cited.
+
+        >>> Source("x", "De Staat van Migratie 2023", "Ministerie van Justitie en Veiligheid", 2023).citation(26)
+        'De Staat van Migratie 2023 (Ministerie van Justitie en Veiligheid, 2023), p. 26'
+        """
+        where = f", {self.locator}" if self.locator else ""
+        return f"{self.title} ({self.publisher}, {self.year}{where})" + (f", p. {page}" if page else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "title": self.title, "publisher": self.publisher, "year": self.year}
+        for key in ("locator", "lang", "file", "url", "note"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        d = _take(data, "source", ("id", "title", "publisher", "year", "file", "lang", "locator", "url", "note"))
+        try:
+            return cls(**d)
+        except TypeError as error:
+            raise ModelError(f"source {d.get('id')!r} is incomplete: {error}") from None
+
+
+def check_concepts(concepts: Iterable[Concept], source_ids: Iterable[str] | None = None) -> None:
+    """The invariants between concepts: unique ids, related ids that resolve,
+    and, when the sources are known, contexts that cite one of them."""
+    ids: set[str] = set()
+    listed = list(concepts)
+    for concept in listed:
+        if concept.id in ids:
+            raise ModelError("the id is used by two concepts", concept=concept.id)
+        ids.add(concept.id)
+    for concept in listed:
+        for rid in concept.related:
+            if rid not in ids:
+                raise ModelError(f"related concept {rid!r} does not exist", concept=concept.id)
+    if source_ids is not None:
+        known = set(source_ids)
+        for concept in listed:
+            for term in concept.terms:
+                for context in term.contexts:
+                    if context.source not in known:
+                        raise ModelError(f"context of {term.text!r} cites unknown source {context.source!r}", concept=concept.id)

@@ -1,0 +1,183 @@
+"""The termbase: concepts plus the index built once, and look-up.
+
+The index maps the normalised form (see `text.normalise`) of every term and
+every recorded form to the terms it names; a second index, consulted only when
+the first finds nothing, maps the same forms without spaces, so that open,
+hyphenated and closed spellings of a compound meet. Concepts are kept as plain records and
+built into `Concept` objects when first asked for, so a termbase of any size
+answers its first look-up without building every concept.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import marshal
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from . import dutch, english
+from .model import Concept, Source, Term, check_concepts, lang_matches
+from .text import compact, normalise, tokens
+
+__all__ = ["Termbase", "Match", "MatchKind"]
+
+# An index entry: (concept id, position of the term in the concept, language, form)
+# where form is 0 for the term's own text and 1 for a recorded inflected form.
+_Entry = tuple[str, int, str, int]
+_TERM, _FORM = 0, 1
+_MAX_CANDIDATES = 64
+
+
+class MatchKind(StrEnum):
+    """How a query found a term, from the most direct to the least."""
+
+    EXACT = "exact"  # the term's text as written
+    NORMALISED = "normalised"  # ignoring case, diacritics, hyphens, apostrophes, spacing
+    INFLECTED = "inflected"  # a recorded form of the term (plural, inflected adjective...)
+    LEMMATISED = "lemmatised"  # a form migterm's inflection rules lead back to the term
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One concept found by a look-up, and the term that led to it."""
+
+    concept: Concept
+    term: Term
+    how: MatchKind
+    query: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "match": self.how.value, "matched_term": self.term.to_dict(), "concept": self.concept.to_dict()}
+
+
+def _lemma_keys(query: str, lang: str) -> list[str]:
+    """Normalised keys of the lemmas the query may be an inflection of, word by word."""
+    rules = dutch.lemma_candidates if lang == "nl" else english.lemma_candidates
+    words = tokens(normalise(query))
+    if not words or len(words) > 6:
+        return []
+    options = [[w, *rules(w)] for w in words]
+    combos = itertools.islice(itertools.product(*options), 1, _MAX_CANDIDATES + 1)  # the first is the query itself
+    return list(dict.fromkeys(" ".join(c) for c in combos))
+
+
+class Termbase:
+    """Concepts with their index. Build one from `Concept`s, or load the glossary with `migterm.load()`."""
+
+    def __init__(self, concepts: Iterable[Concept] = (), sources: Iterable[Source] = ()) -> None:
+        listed = list(concepts)
+        self.sources: dict[str, Source] = {s.id: s for s in sources}
+        check_concepts(listed, self.sources.keys() if self.sources else None)
+        self._records: dict[str, Concept | bytes] = {c.id: c for c in listed}
+        self._index: dict[str, list[_Entry]] = {}
+        self._compact: dict[str, list[_Entry]] = {}
+        for concept in listed:
+            self._add_to_index(concept)
+
+    def _add_to_index(self, concept: Concept) -> None:
+        for position, term in enumerate(concept.terms):
+            for index, key_of in ((self._index, normalise), (self._compact, lambda t: compact(normalise(t)))):
+                seen = set()
+                for text, form in [(term.text, _TERM), *((f, _FORM) for f in term.inflected_forms)]:
+                    k = key_of(text)
+                    if k and k not in seen:
+                        seen.add(k)
+                        index.setdefault(k, []).append((concept.id, position, term.lang, form))
+
+    # -- the compiled form, for the cache -------------------------------------------------
+
+    def compiled(self) -> bytes:
+        """The termbase as one blob that `from_compiled` reads back without parsing the glossary."""
+        records = {cid: rec if isinstance(rec, bytes) else marshal.dumps(rec.to_dict()) for cid, rec in self._records.items()}
+        sources = [s.to_dict() for s in self.sources.values()]
+        return marshal.dumps((self._index, self._compact, records, sources))
+
+    @classmethod
+    def from_compiled(cls, blob: bytes) -> Termbase:
+        index, compact_index, records, sources = marshal.loads(blob)
+        termbase = cls.__new__(cls)
+        termbase._index = index
+        termbase._compact = compact_index
+        termbase._records = records
+        termbase.sources = {s["id"]: Source.from_dict(s) for s in sources}
+        return termbase
+
+    # -- concepts -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self._records
+
+    def __iter__(self) -> Iterator[Concept]:
+        for concept_id in self._records:
+            yield self[concept_id]
+
+    def __getitem__(self, concept_id: str) -> Concept:
+        record = self._records[concept_id]
+        if isinstance(record, bytes):
+            record = Concept.from_dict(marshal.loads(record))
+            self._records[concept_id] = record
+        return record
+
+    def get(self, concept_id: str) -> Concept | None:
+        return self[concept_id] if concept_id in self._records else None
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({entry[2] for entries in self._index.values() for entry in entries})
+
+    # -- look-up --------------------------------------------------------------------------
+
+    def lookup(self, query: str, lang: str | None = None) -> list[Match]:
+        """Concepts with a term (or a form of one) matching `query`, best match first.
+
+        `lang` restricts the search to terms in that language (regional variants
+        included); without it the query is looked up in every language.
+        """
+        query = query.strip()
+        found: dict[str, Match] = {}
+        wanted = normalise(query)
+        for index, k in ((self._index, wanted), (self._compact, compact(wanted))):
+            for entry in index.get(k, ()):
+                if lang is None or lang_matches(entry[2], lang):
+                    term = self[entry[0]].terms[entry[1]]
+                    how = MatchKind.EXACT if term.text == query else MatchKind.NORMALISED if entry[3] == _TERM else MatchKind.INFLECTED
+                    self._keep(found, Match(self[entry[0]], term, how, query))
+            if found:
+                break
+        if not found:
+            for rules_lang in ("nl", "en"):
+                if lang is not None and not lang_matches(lang, rules_lang):
+                    continue
+                for candidate in _lemma_keys(query, rules_lang):
+                    for entry in [*self._index.get(candidate, ()), *self._compact.get(compact(candidate), ())]:
+                        if lang_matches(entry[2], rules_lang) and (lang is None or lang_matches(entry[2], lang)):
+                            self._keep(found, Match(self[entry[0]], self[entry[0]].terms[entry[1]], MatchKind.LEMMATISED, query))
+        order = list(MatchKind)
+        return sorted(found.values(), key=lambda m: order.index(m.how))
+
+    @staticmethod
+    def _keep(found: dict[str, Match], match: Match) -> None:
+        order = list(MatchKind)
+        best = found.get(match.concept.id)
+        if best is None or order.index(match.how) < order.index(best.how):
+            found[match.concept.id] = match
+
+    def suggest(self, query: str, lang: str | None = None, limit: int = 5) -> list[str]:
+        """Terms spelt like `query`, for a "did you mean" after a miss."""
+        wanted = compact(normalise(query))
+        if not wanted:
+            return []
+        near = [k for k in self._compact if abs(len(k) - len(wanted)) <= max(2, len(wanted) // 4)]
+        close = difflib.get_close_matches(wanted, near, n=limit * 2, cutoff=0.75)
+        out: list[str] = []
+        for k in close:
+            for concept_id, position, term_lang, _ in self._compact[k]:
+                if lang is None or lang_matches(term_lang, lang):
+                    out.append(self[concept_id].terms[position].text)
+        return list(dict.fromkeys(out))[:limit]

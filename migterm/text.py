@@ -1,0 +1,58 @@
+"""Search keys: the form in which user input and terms are compared.
+
+Look-up is insensitive to case, diacritics, hyphens, apostrophes and spacing,
+as a translator typing at a terminal expects: `geintegreerd grensbeheer`
+finds `geïntegreerd grensbeheer`, `schengen gebied` finds `Schengengebied`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalise", "compact", "tokens"]
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212/"
+_APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
+_EDGE_PUNCTUATION = " .,;:!?()[]{}\"\u201c\u201d\u201e«»"
+_SPACES = re.compile(r"\s+")
+_TABLE = {**{ord(c): " " for c in _DASHES}, **{ord(c): None for c in _APOSTROPHES}}
+
+
+def normalise(text: str) -> str:
+    """The look-up key of a text: case-folded, without diacritics, apostrophes
+    or hyphens (read as spaces), white space collapsed.
+
+    >>> normalise("Geïntegreerd  grensbeheer")
+    'geintegreerd grensbeheer'
+    >>> normalise("EU-terugkeercoördinator")
+    'eu terugkeercoordinator'
+    >>> normalise("grensregio’s"), normalise("DT&V")
+    ('grensregios', 'dt&v')
+    >>> normalise(normalise("  Schengen-Gebied. ")) == normalise("  Schengen-Gebied. ")
+    True
+    """
+    key = text
+    while True:  # case folding and decomposition can feed each other; stop at the fixed point
+        decomposed = unicodedata.normalize("NFKD", key)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        folded = folded.translate(_TABLE)
+        folded = _SPACES.sub(" ", folded).strip(_EDGE_PUNCTUATION)
+        if folded == key:
+            return key
+        key = folded
+
+
+def compact(key: str) -> str:
+    """A normalised key without spaces, so that open, hyphenated and closed
+    spellings of a compound meet.
+
+    >>> compact(normalise("Schengen-gebied")) == compact(normalise("Schengengebied"))
+    True
+    """
+    return key.replace(" ", "")
+
+
+def tokens(key: str) -> list[str]:
+    """The words of a normalised key."""
+    return key.split(" ") if key else []
