@@ -60,6 +60,7 @@ def lemma_candidates(word: str) -> list[str]:
         out.append(word[:-4])  # kinderen -> kind
     if word.endswith("en") and len(word) > 4:
         out.extend(_stem_variants(word[:-2]))
+        out.append(word[:-1])  # mechanismen -> mechanisme, ziekten -> ziekte
     if word.endswith("s") and len(word) > 3:
         out.append(word[:-1])  # overlastgevers -> overlastgever, regio's -> regio
     if word.endswith("e") and len(word) > 3:

@@ -80,6 +80,11 @@ def _table_list(data: Mapping[str, Any], name: str, shown: str) -> list[Any]:
     return value
 
 
+def _glossary_error(error: MigtermError, path: str) -> GlossaryError:
+    """A model error found while reading a glossary file, as an error of that file."""
+    return GlossaryError(error.message, path=error.path or path, line=error.line, concept=error.concept)
+
+
 def _glossary_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("*.toml"))
 
@@ -97,7 +102,7 @@ def read_glossary(directory: str | Path | None = None) -> tuple[list[Concept], l
             try:
                 sources.append(Source.from_dict(entry))
             except MigtermError as error:
-                raise error.located(path=shown) from None
+                raise _glossary_error(error, shown) from None
     concepts: list[Concept] = []
     origin: dict[str, str] = {}
     for path in _glossary_files(directory):
@@ -106,7 +111,7 @@ def read_glossary(directory: str | Path | None = None) -> tuple[list[Concept], l
             try:
                 concept = Concept.from_dict(entry, subject=path.stem)
             except MigtermError as error:
-                raise error.located(path=shown) from None
+                raise _glossary_error(error, shown) from None
             if concept.id in origin:
                 raise GlossaryError(f"id already used in {origin[concept.id]}", path=shown, concept=concept.id)
             origin[concept.id] = shown
@@ -123,7 +128,7 @@ def _build(directory: Path) -> Termbase:
     except MigtermError as error:
         concept = next((c for c in concepts if c.id == error.concept), None)
         where = f"{directory.name}/{concept.subject}.toml" if concept is not None and concept.subject else directory.name
-        raise error.located(path=where) from None
+        raise _glossary_error(error, where) from None
 
 
 def _cache_name(directory: Path) -> tuple[str, str]:

@@ -273,6 +273,8 @@ class Term:
 
     def __post_init__(self) -> None:
         _clean(self.text, "term text")
+        if not any(c.isalnum() for c in self.text):
+            raise ModelError(f"term text {self.text!r} has no letter or digit")
         object.__setattr__(self, "lang", canonical_lang(self.lang))
         object.__setattr__(self, "status", _enum(Status, self.status, "status"))
         object.__setattr__(self, "term_type", _enum(TermType, self.term_type, "term type"))
@@ -405,9 +407,9 @@ class Concept:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, subject: str | None = None) -> Concept:
         """Build from the glossary's structure; `term` and `terms` are both accepted for the term list."""
-        d = _take(data, "concept", ("id", "subject", "definition", "notes", "related", "references", "term", "terms"))
-        cid = d.get("id")
+        cid = data.get("id") if isinstance(data, Mapping) else None
         try:
+            d = _take(data, "concept", ("id", "subject", "definition", "notes", "related", "references", "term", "terms"))
             definition = d.get("definition", {})
             if isinstance(definition, str):
                 definition = {"en": definition}
@@ -470,10 +472,10 @@ class Source:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Source:
         d = _take(data, "source", ("id", "title", "publisher", "year", "file", "lang", "locator", "url", "note"))
-        try:
-            return cls(**d)
-        except TypeError as error:
-            raise ModelError(f"source {d.get('id')!r} is incomplete: {error}") from None
+        missing = [key for key in ("id", "title", "publisher", "year") if key not in d]
+        if missing:
+            raise ModelError(f"source {d.get('id')!r} is incomplete: it has no {', '.join(missing)}")
+        return cls(**d)
 
 
 def check_concepts(concepts: Iterable[Concept], source_ids: Iterable[str] | None = None) -> None:

@@ -1,0 +1,192 @@
+"""The `migterm` command line: thin glue over the library.
+
+Exit status: 0 success, 1 ran fine but found nothing (lookup) or found
+problems (validate), 2 bad input (a one-line message on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import MigtermError
+from .glossary import load
+from .model import Concept, Status, Term
+from .termbase import Match, Termbase
+
+_STATUS_COLOUR = {Status.PREFERRED: "green", Status.ADMITTED: None, Status.DEPRECATED: "red", Status.SUPERSEDED: "yellow"}
+
+
+def _termbase(glossary: Path | None) -> Termbase:
+    return load(glossary)
+
+
+def _width() -> int:
+    return max(60, min(110, shutil.get_terminal_size((100, 24)).columns))
+
+
+def _grammar(term: Term) -> str:
+    bits = []
+    if term.pos is not None:
+        bits.append(term.pos.value)
+    if term.gender is not None:
+        bits.append((term.gender.dutch_article if term.lang.startswith("nl") else None) or term.gender.value)
+    if term.plural:
+        bits.append(f"pl. {term.plural}")
+    if term.term_type.value != "fullForm":
+        bits.append(term.term_type.value)
+    return ", ".join(bits)
+
+
+def _block(label: str, text: str, width: int) -> list[str]:
+    indent = " " * 14
+    return textwrap.wrap(text, width, initial_indent=f"  {label:<12}", subsequent_indent=indent) or [f"  {label}"]
+
+
+def _render(match: Match, termbase: Termbase) -> str:
+    concept, width = match.concept, _width()
+    english = concept.preferred("en")
+    dutch = concept.preferred("nl")
+    head = f"{(dutch or match.term).text} → {english.text if english else '(no English term)'}"
+    lines = [click.style(head, bold=True) + f"   [{concept.id}; {concept.subject or 'no subject'}; {match.how.value} match on '{match.term.text}']"]
+    text_width = max(len(t.text) for t in concept.terms)
+    for term in sorted(concept.terms, key=lambda t: (0 if t.lang.startswith("nl") else 1 if t.lang.startswith("en") else 2, t.lang, list(Status).index(t.status))):
+        status = click.style(f"{term.status.value:<10}", fg=_STATUS_COLOUR[term.status])
+        line = f"  {term.lang:<5} {term.text:<{text_width}}  {status}  {_grammar(term)}".rstrip()
+        lines.append(line)
+        if term.usage:
+            lines.extend(textwrap.wrap(term.usage, width, initial_indent=" " * 8 + "↳ ", subsequent_indent=" " * 10))
+    for lang, text in concept.definitions.items():
+        lines.extend(_block("Definition" if lang == "en" else f"Def. ({lang})", text, width))
+    for note in concept.notes:
+        lines.extend(_block("Note", note, width))
+    for term in concept.terms:
+        for context in term.contexts:
+            source = termbase.sources.get(context.source)
+            cite = source.citation(context.page) if source else context.source
+            lines.extend(_block("Context", f"“{context.text}” — {cite}", width))
+    for reference in concept.references:
+        where = f", {reference.locator}" if reference.locator else ""
+        backs = f" — for '{reference.term}'" if reference.term else ""
+        lines.extend(_block("Reference", f"{reference.title}{where}{backs}", width))
+        if reference.url:
+            lines.append(" " * 14 + reference.url)
+    if concept.related:
+        lines.extend(_block("Related", ", ".join(concept.related), width))
+    return "\n".join(lines)
+
+
+def _concept_json(concept: Concept, termbase: Termbase) -> dict[str, Any]:
+    data = concept.to_dict()
+    for term in data["terms"]:
+        for context in term.get("contexts", []):
+            source = termbase.sources.get(context["source"])
+            if source is not None:
+                context["citation"] = source.citation(context.get("page"))
+    return data
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="migterm")
+def cli() -> None:
+    """migterm: the Dutch–English termbase of migration policy."""
+
+
+_glossary_option = click.option(
+    "--glossary",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A glossary directory to use instead of the one migterm ships.",
+)
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("--lang", help="Look only among terms in this language (a BCP 47 tag such as nl, en, nl-BE).")
+@click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
+@_glossary_option
+def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Path | None) -> None:
+    """Look up a Dutch or English term, in any inflection.
+
+    \b
+    migterm lookup asielaanvragen
+    migterm lookup --lang en emergency brake mechanism
+    """
+    query = " ".join(words).strip()
+    if not query:
+        raise click.UsageError("give a term to look up")
+    termbase = _termbase(glossary)
+    matches = termbase.lookup(query, lang=lang)
+    suggestions = [] if matches else termbase.suggest(query, lang=lang)
+    if as_json:
+        out = {
+            "query": query,
+            "matches": [
+                {
+                    "concept": m.concept.id,
+                    "match": m.how.value,
+                    "matched_term": {"lang": m.term.lang, "text": m.term.text, "status": m.term.status.value},
+                    **{k: v for k, v in _concept_json(m.concept, termbase).items() if k != "id"},
+                }
+                for m in matches
+            ],
+            "suggestions": suggestions,
+        }
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    elif matches:
+        click.echo("\n\n".join(_render(m, termbase) for m in matches))
+    else:
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        click.echo(f"migterm: no term matches '{query}'.{hint}", err=True)
+    sys.exit(0 if matches else 1)
+
+
+@cli.command()
+@_glossary_option
+def validate(glossary: Path | None) -> None:
+    """Check a glossary: its files, its invariants, and that every context quote is verbatim.
+
+    Exit status 0 when all is well, 1 when quotes are not found, 2 when a file is invalid.
+    """
+    from .glossary import default_glossary_dir
+    from .sources import check_quotes
+
+    termbase = load(glossary, cache=False)
+    problems = check_quotes(termbase, glossary or default_glossary_dir())
+    for problem in problems:
+        click.echo(f"migterm: {problem}", err=True)
+    terms = sum(len(c.terms) for c in termbase)
+    quotes = sum(len(t.contexts) for c in termbase for t in c.terms)
+    click.echo(f"{len(termbase)} concepts, {terms} terms, {quotes} context quotes: {len(problems) or 'no'} problem{'s' if len(problems) != 1 else ''}")
+    sys.exit(1 if problems else 0)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning every migterm error into one line and exit status 2."""
+    try:
+        cli.main(standalone_mode=False)
+    except MigtermError as error:
+        click.echo(f"migterm: {error}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("migterm: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except BrokenPipeError:
+        # The reader went away (`| head`): not an error. Point stdout at /dev/null so
+        # that Python's own flush at exit does not complain a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from migterm import Concept, Context, Gender, ModelError, Reference, Status, Term, TermType
+from migterm.model import canonical_lang, check_concepts
+
+from .strategies import concepts
+
+
+def nl(text: str = "terugkeer", **kw) -> Term:
+    return Term(text=text, lang="nl", status=kw.pop("status", Status.PREFERRED), **kw)
+
+
+def en(text: str = "return", **kw) -> Term:
+    return Term(text=text, lang="en", status=kw.pop("status", Status.PREFERRED), **kw)
+
+
+def test_a_valid_concept_builds_and_orders_its_terms():
+    concept = Concept("return", (nl(), en(), en("repatriation", status=Status.ADMITTED), en("deportation", status=Status.DEPRECATED)))
+    assert [t.text for t in concept.terms_in("en")] == ["return", "repatriation", "deportation"]
+    assert concept.preferred("en").text == "return"
+
+
+@pytest.mark.parametrize(
+    "build, message",
+    [
+        (lambda: Concept("Return", (nl(),)), "not a lower-case slug"),
+        (lambda: Concept("return", ()), "has no terms"),
+        (lambda: Concept("return", (nl(), nl("retour"))), "more than one preferred term in nl"),
+        (lambda: Concept("return", (nl(), nl("terugkeer", status=Status.ADMITTED))), "listed twice"),
+        (lambda: Concept("return", (nl(),), related=("return",)), "related to itself"),
+        (lambda: nl(""), "term text is empty"),
+        (lambda: nl(" terugkeer"), "leading or trailing white space"),
+        (lambda: nl("terug\x0bkeer"), "contains"),
+        (lambda: nl("terug\nkeer"), "one-line field"),
+        (lambda: nl("gei\u0308ntegreerd"), "not NFC-normalised"),
+        (lambda: nl("--"), "no letter or digit"),
+        (lambda: Term("x", lang="dutch!", status=Status.PREFERRED), "not a BCP 47 language tag"),
+        (lambda: Term("x", lang="nl", status="approved"), "status 'approved' is not one of"),
+        (lambda: Term("x", lang="nl", status=Status.PREFERRED, gender="male"), "gender 'male' is not one of"),
+        (lambda: Context("quote", source="Doc 1"), "not a source id"),
+        (lambda: Context("quote", source="doc", page=0), "positive whole number"),
+        (lambda: Reference("Act", url="ftp://example.org"), r"not an http\(s\) address"),
+    ],
+)
+def test_invariants_are_checked_when_objects_are_built(build, message):
+    with pytest.raises(ModelError, match=message):
+        build()
+
+
+def test_preferred_terms_are_counted_per_language_tag_so_regional_variants_may_have_their_own():
+    concept = Concept("x", (en("instrumentalisation"), Term("instrumentalization", "en-US", Status.PREFERRED)))
+    assert concept.preferred("en-US").text == "instrumentalization"
+    assert {t.text for t in concept.terms_in("en")} == {"instrumentalisation", "instrumentalization"}
+
+
+def test_language_tags_compare_case_insensitively_and_keep_regions():
+    assert canonical_lang("NL-be") == "nl-BE"
+    with pytest.raises(ModelError, match="more than one preferred"):
+        Concept("x", (Term("a", "NL", Status.PREFERRED), Term("b", "nl", Status.PREFERRED)))
+
+
+def test_dutch_articles_are_accepted_as_genders():
+    assert nl(gender="het").gender is Gender.NEUTER and nl(gender="de").gender is Gender.COMMON
+    assert Gender.NEUTER.dutch_article == "het" and Gender.COMMON.dutch_article == "de"
+
+
+def test_the_invariants_between_concepts():
+    a = Concept("a", (nl("a"),), related=("b",))
+    with pytest.raises(ModelError, match="related concept 'b' does not exist"):
+        check_concepts([a])
+    with pytest.raises(ModelError, match="used by two concepts"):
+        check_concepts([Concept("a", (nl("a"),)), Concept("a", (nl("b"),))])
+    quoted = Concept("q", (nl("q", contexts=(Context("q staat hier", source="elsewhere"),)),))
+    with pytest.raises(ModelError, match="unknown source 'elsewhere'"):
+        check_concepts([quoted], source_ids=["doc"])
+
+
+def test_unknown_keys_in_the_glossary_structure_are_refused():
+    with pytest.raises(ModelError, match="unknown key 'defintion'") as caught:
+        Concept.from_dict({"id": "x", "defintion": "typo", "term": [{"lang": "nl", "text": "x", "status": "preferred"}]})
+    assert caught.value.concept == "x"
+    with pytest.raises(ModelError, match="has no status"):
+        Concept.from_dict({"id": "x", "term": [{"lang": "nl", "text": "x"}]})
+
+
+@given(concepts())
+def test_to_dict_and_from_dict_round_trip(concept):
+    assert Concept.from_dict(concept.to_dict()) == concept
+
+
+@given(concepts())
+def test_term_types_and_statuses_survive_as_their_picklist_values(concept):
+    data = concept.to_dict()
+    for term, raw in zip(concept.terms, data["terms"]):
+        assert raw["status"] == term.status.value
+        assert raw.get("type", "fullForm") == term.term_type.value
+        assert TermType(raw.get("type", "fullForm")) is term.term_type

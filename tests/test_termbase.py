@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+import migterm
+from migterm import MatchKind, Status, Term, Termbase
+
+from .conftest import GLOSSARY
+from .strategies import concept_lists
+
+
+def ids(matches):
+    return [m.concept.id for m in matches]
+
+
+@pytest.mark.parametrize(
+    "query, concept, english",
+    [
+        ("terugkeer", "return", "return"),
+        ("asielaanvragen", "asylum-application", "asylum application"),
+        ("lidstaten", "member-state", "Member State"),
+        ("buitengrenzen", "external-border", "external border"),
+        ("herkomstlanden", "country-of-origin", "country of origin"),
+        ("overlastgevers", "nuisance-causing-asylum-seeker", "nuisance-causing asylum seeker"),
+        ("transitlanden", "transit-country", "transit country"),
+        ("geintegreerd grensbeheer", "european-integrated-border-management", "European integrated border management"),
+        ("eu terugkeercoordinator", "eu-return-coordinator", "EU Return Coordinator"),
+        ("MTV", "mobile-security-monitor", "Mobile Security Monitor"),
+        ("mtv", "mobile-security-monitor", "Mobile Security Monitor"),
+        ("KMar", "kmar", "Royal Netherlands Marechaussee"),
+        ("DT&V", "dtv", "Repatriation and Departure Service"),
+        ("Schengen gebied", "schengen-area", "Schengen area"),
+        ("Schengen-gebied", "schengen-area", "Schengen area"),
+        ("EU-lidstaten", "member-state", "Member State"),
+        ("migratiestromen", "migration-flow", "migration flow"),
+        ("noodremmechanismen", "visa-suspension-mechanism", "visa suspension mechanism"),
+    ],
+)
+def test_the_lookups_translators_make(termbase, query, concept, english):
+    matches = termbase.lookup(query)
+    assert matches, query
+    assert matches[0].concept.id == concept
+    assert matches[0].concept.preferred("en").text == english
+
+
+def test_english_to_dutch(termbase):
+    match = termbase.lookup("emergency brake mechanism")[0]
+    assert match.concept.preferred("nl").text == "noodremmechanisme"
+    assert match.how is MatchKind.EXACT and match.term.status is Status.ADMITTED
+    assert termbase.lookup("Mobile Security Monitor", lang="en")[0].concept.id == "mobile-security-monitor"
+    assert ids(termbase.lookup("asylum applications")) == ["asylum-application"]
+
+
+def test_abbreviations_both_ways(termbase):
+    assert termbase.lookup("Mobiel Toezicht Veiligheid")[0].concept is termbase.lookup("MTV")[0].concept
+    assert termbase.lookup("Koninklijke Marechaussee")[0].concept.id == "kmar"
+    kmar = termbase.lookup("Royal Netherlands Marechaussee", lang="en")[0].concept
+    assert "KMar" in [t.text for t in kmar.terms_in("nl")]
+
+
+def test_how_a_match_was_made_is_reported(termbase):
+    assert termbase.lookup("terugkeer")[0].how is MatchKind.EXACT
+    assert termbase.lookup("Terugkeer")[0].how is MatchKind.NORMALISED
+    assert termbase.lookup("asielaanvragen")[0].how is MatchKind.INFLECTED
+    # the plural of 'EU-terugkeercoördinator' is not recorded: only the inflection rules find it
+    assert termbase.lookup("EU-terugkeercoördinatoren")[0].how is MatchKind.LEMMATISED
+
+
+def test_lang_restricts_the_search(termbase):
+    assert termbase.lookup("terugkeer", lang="en") == []
+    assert ids(termbase.lookup("return", lang="en")) == ["return"]
+    assert termbase.lookup("return", lang="nl") == []
+
+
+def test_near_misses_get_suggestions_and_no_match(termbase):
+    assert termbase.lookup("noodremmechanism") == []
+    assert "noodremmechanisme" in termbase.suggest("noodremmechanism")
+    assert "asielaanvraag" in termbase.suggest("asielaanvrag")
+    assert termbase.suggest("xyzzy") == []
+
+
+def test_recorded_plurals_of_dutch_nouns_are_also_reached_by_the_inflection_rules(termbase):
+    """The rules are the safety net for plurals the glossary does not record."""
+    missed = []
+    for concept in termbase:
+        for term in concept.terms_in("nl"):
+            if term.plural and " " not in term.text and "’" not in term.plural:
+                bare = Term(term.text, term.lang, term.status)
+                alone = Termbase([migterm.Concept(concept.id, (bare,))])
+                if [m.how for m in alone.lookup(term.plural)] != [MatchKind.LEMMATISED]:
+                    missed.append((term.text, term.plural))
+    assert missed == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(concept_lists())
+def test_every_term_and_every_recorded_form_finds_its_own_concept(concepts):
+    termbase = Termbase(concepts)
+    for concept in concepts:
+        for term in concept.terms:
+            for text in (term.text, *term.inflected_forms):
+                if any(c.isalnum() for c in text):
+                    assert concept.id in ids(termbase.lookup(text)), text
+                    assert concept.id in ids(termbase.lookup(text, lang=term.lang)), text
+
+
+def test_every_term_and_form_of_the_glossary_finds_its_own_concept(termbase):
+    for concept in termbase:
+        for term in concept.terms:
+            for text in (term.text, *term.inflected_forms):
+                assert concept.id in ids(termbase.lookup(text, lang=term.lang)), (concept.id, text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(concept_lists())
+def test_english_equivalents_look_back_to_their_dutch_term(concepts):
+    termbase = Termbase(concepts)
+    for concept in concepts:
+        for dutch in concept.terms_in("nl"):
+            for english in concept.terms_in("en"):
+                if english.status.approved:
+                    back = [m.concept for m in termbase.lookup(english.text, lang="en")]
+                    assert any(dutch in c.terms for c in back)
+
+
+def test_english_equivalents_of_the_glossary_look_back_to_their_dutch_terms(termbase):
+    for concept in termbase:
+        for english in concept.terms_in("en"):
+            if english.status.approved:
+                back = [m.concept.id for m in termbase.lookup(english.text, lang="en")]
+                assert concept.id in back, english.text
+
+
+def test_loading_is_deterministic_and_the_cache_gives_the_same_termbase(tmp_path, monkeypatch):
+    monkeypatch.setenv("MIGTERM_CACHE_DIR", str(tmp_path))
+    fresh = [c.to_dict() for c in migterm.load(GLOSSARY, cache=False)]
+    assert fresh == [c.to_dict() for c in migterm.load(GLOSSARY, cache=False)]
+    first = migterm.load(GLOSSARY)  # builds and writes the cache
+    cached = list(tmp_path.glob("termbase-*.bin"))
+    assert len(cached) == 1
+    second = migterm.load(GLOSSARY)  # reads it
+    assert [c.to_dict() for c in first] == [c.to_dict() for c in second] == fresh
+    assert second.sources == first.sources
+    assert ids(second.lookup("asielaanvragen")) == ids(first.lookup("asielaanvragen"))
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("MIGTERM_CACHE_DIR", str(tmp_path))
+    migterm.load(GLOSSARY)
+    (cache,) = tmp_path.glob("termbase-*.bin")
+    cache.write_bytes(b"\x00garbage")
+    assert ids(migterm.load(GLOSSARY).lookup("terugkeer")) == ["return"]
