@@ -425,7 +425,7 @@ class Concept:
                 terms=tuple(Term.from_dict(t) for t in _list(d.get("term", d.get("terms")), "terms")),
             )
         except ModelError as error:
-            raise error.located(concept=cid if isinstance(cid, str) else None) from None
+            raise error.located(concept=cid if isinstance(cid, str) and _SLUG.match(cid) else None) from None
 
 
 @dataclass(frozen=True, slots=True)
