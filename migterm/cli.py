@@ -6,9 +6,7 @@ problems (validate), 2 bad input (a one-line message on stderr, no traceback).
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import sys
 import textwrap
 from pathlib import Path
@@ -30,7 +28,16 @@ def _termbase(glossary: Path | None) -> Termbase:
 
 
 def _width() -> int:
-    return max(60, min(110, shutil.get_terminal_size((100, 24)).columns))
+    """The width to wrap text to: $COLUMNS, else the terminal's, else 100; within 60 to 110."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    else:
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (OSError, AttributeError, ValueError):
+            width = 100
+    return max(60, min(110, width))
 
 
 def _grammar(term: Term) -> str:
@@ -126,6 +133,8 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Pa
     matches = termbase.lookup(query, lang=lang)
     suggestions = [] if matches else termbase.suggest(query, lang=lang)
     if as_json:
+        import json
+
         out = {
             "query": query,
             "matches": [

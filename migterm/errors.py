@@ -6,7 +6,10 @@ command line can print one precise line and callers never parse prose.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["MigtermError", "GlossaryError", "ModelError"]
 

@@ -8,11 +8,10 @@ source files, so a command answers without parsing TOML when nothing changed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sys
-import tempfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -131,20 +130,22 @@ def _build(directory: Path) -> Termbase:
         raise _glossary_error(error, where) from None
 
 
-def _cache_name(directory: Path) -> tuple[str, str]:
-    """The cache file's prefix (which glossary) and its full name (which state of it)."""
-    prefix = "termbase-" + hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:12]
-    digest = hashlib.sha256(f"{_CACHE_FORMAT}\0{sys.version}".encode())
+def _fingerprint(directory: Path) -> str:
+    """What the cache must match: migterm and Python versions, and each glossary file's name, size and mtime."""
+    from . import __version__
+
+    parts = [_CACHE_FORMAT, __version__, sys.version, str(directory.resolve())]
     for path in [*_glossary_files(directory), directory / SOURCES_INDEX]:
         try:
             stat = path.stat()
         except OSError:
             continue
-        digest.update(f"\0{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
-    from . import __version__
+        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\0".join(parts)
 
-    digest.update(__version__.encode())
-    return prefix, f"{prefix}-{digest.hexdigest()[:20]}.bin"
+
+def _crc(text: str) -> str:
+    return format(zlib.crc32(text.encode("utf-8", "surrogatepass")), "08x")
 
 
 def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase:
@@ -158,27 +159,34 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
     if not directory.is_dir():
         raise GlossaryError("no such glossary directory", path=directory)
     where = cache_dir() if cache else None
-    prefix, name = _cache_name(directory)
-    cached = where / name if where is not None else None
-    if cached is not None:
-        try:
-            return Termbase.from_compiled(cached.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError, KeyError, MigtermError):
-            pass  # absent or unreadable: rebuild below
+    if where is None:
+        return _build(directory)
+    fingerprint = _fingerprint(directory)
+    prefix = f"termbase-{_crc(str(directory.resolve()))}"
+    cached = where / f"{prefix}-{_crc(fingerprint)}.bin"
+    header = fingerprint.encode("utf-8", "surrogatepass")
+    header = len(header).to_bytes(4, "big") + header
+    try:
+        data = cached.read_bytes()
+        if data.startswith(header):
+            return Termbase.from_compiled(memoryview(data)[len(header):])
+    except (OSError, ValueError, EOFError, TypeError, KeyError, MigtermError):
+        pass  # absent, stale or unreadable: rebuild below
     termbase = _build(directory)
-    if cached is not None:
-        _write_quietly(cached, termbase.compiled())
-        for stale in cached.parent.glob(f"{prefix}-*.bin"):
-            if stale != cached:
-                try:
-                    stale.unlink(missing_ok=True)
-                except OSError:
-                    pass
+    _write_quietly(cached, header + termbase.compiled())
+    for stale in where.glob(f"{prefix}-*.bin"):
+        if stale != cached:
+            try:
+                stale.unlink(missing_ok=True)
+            except OSError:
+                pass
     return termbase
 
 
 def _write_quietly(path: Path, data: bytes) -> None:
     """Write the cache atomically; a cache that cannot be written is simply not used."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:

@@ -10,7 +10,6 @@ answers its first look-up without building every concept.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import marshal
 from collections.abc import Iterable, Iterator
@@ -26,6 +25,8 @@ __all__ = ["Termbase", "Match", "MatchKind"]
 
 # An index entry: (concept id, position of the term in the concept, language, form)
 # where form is 0 for the term's own text and 1 for a recorded inflected form.
+# An index maps a key to its entries encoded as one string ("id\tpos\tlang\tform"
+# lines), so that a large compiled termbase loads as few objects.
 _Entry = tuple[str, int, str, int]
 _TERM, _FORM = 0, 1
 _MAX_CANDIDATES = 64
@@ -72,20 +73,38 @@ class Termbase:
         self.sources: dict[str, Source] = {s.id: s for s in sources}
         check_concepts(listed, self.sources.keys() if self.sources else None)
         self._records: dict[str, Concept | bytes] = {c.id: c for c in listed}
-        self._index: dict[str, list[_Entry]] = {}
-        self._compact: dict[str, list[_Entry]] = {}
+        index: dict[str, list[str]] = {}
+        compact_index: dict[str, list[str]] = {}
         for concept in listed:
-            self._add_to_index(concept)
+            for position, term in enumerate(concept.terms):
+                for into, key_of in ((index, normalise), (compact_index, lambda t: compact(normalise(t)))):
+                    seen = set()
+                    for text, form in [(term.text, _TERM), *((f, _FORM) for f in term.inflected_forms)]:
+                        k = key_of(text)
+                        if k and k not in seen:
+                            seen.add(k)
+                            into.setdefault(k, []).append(f"{concept.id}\t{position}\t{term.lang}\t{form}")
+        self._index = {k: "\n".join(v) for k, v in index.items()}
+        self._compact_index: dict[str, str] | None = {k: "\n".join(v) for k, v in compact_index.items()}
+        self._compact_blob = b""
 
-    def _add_to_index(self, concept: Concept) -> None:
-        for position, term in enumerate(concept.terms):
-            for index, key_of in ((self._index, normalise), (self._compact, lambda t: compact(normalise(t)))):
-                seen = set()
-                for text, form in [(term.text, _TERM), *((f, _FORM) for f in term.inflected_forms)]:
-                    k = key_of(text)
-                    if k and k not in seen:
-                        seen.add(k)
-                        index.setdefault(k, []).append((concept.id, position, term.lang, form))
+    @staticmethod
+    def _entries(index: dict[str, str], key: str) -> list[_Entry]:
+        encoded = index.get(key)
+        if not encoded:
+            return []
+        out = []
+        for line in encoded.split("\n"):
+            concept_id, position, lang, form = line.split("\t")
+            out.append((concept_id, int(position), lang, int(form)))
+        return out
+
+    @property
+    def _compact(self) -> dict[str, str]:
+        """The index without spaces, needed only when the first finds nothing: a compiled termbase unpacks it then."""
+        if self._compact_index is None:
+            self._compact_index = marshal.loads(self._compact_blob)
+        return self._compact_index
 
     # -- the compiled form, for the cache -------------------------------------------------
 
@@ -93,14 +112,15 @@ class Termbase:
         """The termbase as one blob that `from_compiled` reads back without parsing the glossary."""
         records = {cid: rec if isinstance(rec, bytes) else marshal.dumps(rec.to_dict()) for cid, rec in self._records.items()}
         sources = [s.to_dict() for s in self.sources.values()]
-        return marshal.dumps((self._index, self._compact, records, sources))
+        return marshal.dumps((self._index, marshal.dumps(self._compact), records, sources))
 
     @classmethod
-    def from_compiled(cls, blob: bytes) -> Termbase:
-        index, compact_index, records, sources = marshal.loads(blob)
+    def from_compiled(cls, blob: bytes | memoryview) -> Termbase:
+        index, compact_blob, records, sources = marshal.loads(blob)
         termbase = cls.__new__(cls)
         termbase._index = index
-        termbase._compact = compact_index
+        termbase._compact_index = None
+        termbase._compact_blob = compact_blob
         termbase._records = records
         termbase.sources = {s["id"]: Source.from_dict(s) for s in sources}
         return termbase
@@ -129,7 +149,7 @@ class Termbase:
 
     @property
     def languages(self) -> list[str]:
-        return sorted({entry[2] for entries in self._index.values() for entry in entries})
+        return sorted({line.split("\t")[2] for encoded in self._index.values() for line in encoded.split("\n")})
 
     # -- look-up --------------------------------------------------------------------------
 
@@ -143,7 +163,7 @@ class Termbase:
         found: dict[str, Match] = {}
         wanted = normalise(query)
         for index, k in ((self._index, wanted), (self._compact, compact(wanted))):
-            for entry in index.get(k, ()):
+            for entry in self._entries(index, k):
                 if lang is None or lang_matches(entry[2], lang):
                     term = self[entry[0]].terms[entry[1]]
                     how = MatchKind.EXACT if term.text == query else MatchKind.NORMALISED if entry[3] == _TERM else MatchKind.INFLECTED
@@ -155,7 +175,7 @@ class Termbase:
                 if lang is not None and not lang_matches(lang, rules_lang):
                     continue
                 for candidate in _lemma_keys(query, rules_lang):
-                    for entry in [*self._index.get(candidate, ()), *self._compact.get(compact(candidate), ())]:
+                    for entry in [*self._entries(self._index, candidate), *self._entries(self._compact, compact(candidate))]:
                         if lang_matches(entry[2], rules_lang) and (lang is None or lang_matches(entry[2], lang)):
                             self._keep(found, Match(self[entry[0]], self[entry[0]].terms[entry[1]], MatchKind.LEMMATISED, query))
         order = list(MatchKind)
@@ -170,6 +190,8 @@ class Termbase:
 
     def suggest(self, query: str, lang: str | None = None, limit: int = 5) -> list[str]:
         """Terms spelt like `query`, for a "did you mean" after a miss."""
+        import difflib
+
         wanted = compact(normalise(query))
         if not wanted:
             return []
@@ -177,7 +199,7 @@ class Termbase:
         close = difflib.get_close_matches(wanted, near, n=limit * 2, cutoff=0.75)
         out: list[str] = []
         for k in close:
-            for concept_id, position, term_lang, _ in self._compact[k]:
+            for concept_id, position, term_lang, _ in self._entries(self._compact, k):
                 if lang is None or lang_matches(term_lang, lang):
                     out.append(self[concept_id].terms[position].text)
         return list(dict.fromkeys(out))[:limit]

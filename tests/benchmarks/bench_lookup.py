@@ -1,0 +1,83 @@
+"""Benchmark: how fast `migterm lookup` answers, as the installed command.
+
+    python tests/benchmarks/bench_lookup.py
+
+It installs this checkout into a fresh virtual environment (as a user's
+`pip install .` would: a regular install, bytecode compiled) and prints, from
+one run on that interpreter, the median wall time of
+- `python -c pass` and `python -c "import click"` (the floor any click tool stands on),
+- `migterm lookup terugkeer` with the compiled termbase cached (every run after
+  the first) and with no cache (the first run after a change to the glossary),
+- the same for generated glossaries of 100, 1,000 and 10,000 concepts, to show
+  how the first answer grows with the size of the termbase.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "21"))
+REPO = Path(__file__).resolve().parents[2]
+
+
+def install(venv: Path) -> tuple[str, str]:
+    """A fresh virtual environment with this checkout installed; its python and migterm."""
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "-q", str(REPO)], check=True)
+    return python, str(venv / "bin" / "migterm")
+
+
+def median_ms(command: list[str], env: dict[str, str], runs: int = RUNS, fresh_cache: bool = False) -> float:
+    times = []
+    for _ in range(runs):
+        if fresh_cache:
+            shutil.rmtree(env["MIGTERM_CACHE_DIR"], ignore_errors=True)
+        start = time.perf_counter()
+        result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append((time.perf_counter() - start) * 1000)
+        if result.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed with status {result.returncode}")
+    return statistics.median(times)
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="migterm-bench-"))
+    python, migterm = install(work / "venv")
+    env = {k: v for k, v in os.environ.items() if k != "pythonDONTWRITEBYTECODE"}
+    env["MIGTERM_CACHE_DIR"] = str(work / "cache")
+    print(f"interpreter: {python} ({sys.version.split()[0]})\nruns:        {RUNS} (median)\n")
+    print(f"{'command':<58}{'median ms':>10}")
+    rows = [
+        ("python -c pass", [python, "-c", "pass"], False),
+        ('python -c "import click"', [python, "-c", "import click"], False),
+        ("migterm lookup terugkeer (cached termbase)", [migterm, "lookup", "terugkeer"], False),
+        ("migterm lookup terugkeer (no cache: parses the glossary)", [migterm, "lookup", "terugkeer"], True),
+    ]
+    subprocess.run([migterm, "lookup", "terugkeer"], env=env, stdout=subprocess.DEVNULL)  # fill the cache
+    for label, command, fresh in rows:
+        print(f"{label:<58}{median_ms(command, env, fresh_cache=fresh):>10.1f}")
+    print(f"\n{'generated termbase':<20}{'cached ms':>12}{'no cache ms':>14}")
+    for size in (100, 1_000, 10_000):
+        directory = work / f"glossary-{size}"
+        terms = generate(directory, size)
+        command = [migterm, "lookup", "--glossary", str(directory), f"{terms[size // 2]}en"]
+        subprocess.run(command, env=env, stdout=subprocess.DEVNULL)
+        cached = median_ms(command, env)
+        uncached = median_ms(command, env, runs=max(3, RUNS // 4), fresh_cache=True)
+        print(f"{size:>10,} concepts{cached:>12.1f}{uncached:>14.1f}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
