@@ -151,3 +151,15 @@ def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     (cache,) = tmp_path.glob("termbase-*.bin")
     cache.write_bytes(b"\x00garbage")
     assert ids(migterm.load(GLOSSARY).lookup("terugkeer")) == ["return"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(concept_lists())
+def test_the_compiled_form_is_the_same_termbase(concepts):
+    built = Termbase(concepts)
+    again = Termbase.from_compiled(built.compiled())
+    assert [c.to_dict() for c in again] == [c.to_dict() for c in concepts]
+    assert [c.to_dict() for c in Termbase(concepts)] == [c.to_dict() for c in built]  # building is deterministic
+    for concept in concepts:
+        for term in concept.terms:
+            assert ids(again.lookup(term.text)) == ids(built.lookup(term.text))
