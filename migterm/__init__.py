@@ -26,10 +26,19 @@ from .model import (
     TermType,
 )
 from .termbase import Match, MatchKind, Termbase
+from .formats import FormatError, read, read_units, stats, write
+from .model import Segment, Unit
 
 __all__ = [
     "__version__",
     "load",
+    "read",
+    "write",
+    "read_units",
+    "stats",
+    "FormatError",
+    "Segment",
+    "Unit",
     "read_glossary",
     "default_glossary_dir",
     "Termbase",

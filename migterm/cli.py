@@ -177,6 +177,81 @@ def validate(glossary: Path | None) -> None:
     sys.exit(1 if problems else 0)
 
 
+_FORMAT_NAMES = click.Choice(["tbx", "tbx-v2", "tmx", "po", "tsv", "csv", "json"])
+_lang_options = [
+    click.option("--source-lang", default=None, help="The source language of bilingual files (default nl)."),
+    click.option("--target-lang", default=None, help="The target language of bilingual files (default en)."),
+]
+
+
+def _with_langs(function):  # type: ignore[no-untyped-def]
+    for option in reversed(_lang_options):
+        function = option(function)
+    return function
+
+
+@cli.command()
+@click.option("--format", "-f", "format_name", type=_FORMAT_NAMES, help="The format; by default the output file's suffix says.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="The file to write (default: standard output).")
+@_with_langs
+@_glossary_option
+def export(format_name: str | None, output: Path | None, source_lang: str | None, target_lang: str | None, glossary: Path | None) -> None:
+    """Write the termbase as TBX, TMX, PO, TSV, CSV or JSON.
+
+    \b
+    migterm export -o migterm.tbx
+    migterm export --format tbx-v2 -o omegat-glossary.tbx
+    migterm export --format tsv > glossary.txt
+    """
+    from . import formats
+
+    if format_name is None and output is None:
+        raise click.UsageError("name a --format, or an --output file whose suffix says it")
+    formats.write(_termbase(glossary), output, format_name, source_lang=source_lang, target_lang=target_lang)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "from_format", type=_FORMAT_NAMES, help="The input format; by default its suffix says.")
+@click.option("--to", "to_format", type=_FORMAT_NAMES, help="The output format; by default its suffix says.")
+@_with_langs
+def convert(source: Path, target: Path, from_format: str | None, to_format: str | None, source_lang: str | None, target_lang: str | None) -> None:
+    """Convert a termbase or translation memory from one format to another.
+
+    \b
+    migterm convert glossary.tbx glossary.po
+    migterm convert --to tbx-v2 memory.tmx glossary.tbx
+    """
+    from . import formats
+
+    termbase = formats.read(source, from_format, source_lang=source_lang, target_lang=target_lang)
+    formats.write(termbase, target, to_format, source_lang=source_lang, target_lang=target_lang)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "-f", "format_name", type=_FORMAT_NAMES, help="The format; by default the file's suffix says.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@_with_langs
+def stats(file: Path, format_name: str | None, as_json: bool, source_lang: str | None, target_lang: str | None) -> None:
+    """Say what a file holds: units or concepts, languages, terms by status. Reads it as a stream."""
+    from . import formats
+
+    figures = formats.stats(file, format_name, source_lang=source_lang, target_lang=target_lang)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    for name, value in figures.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v:,}" for k, v in value.items()) or "none"
+        elif isinstance(value, int):
+            value = f"{value:,}"
+        click.echo(f"{name + ':':<30}{value}")
+
+
 def main() -> None:
     """Entry point: run the CLI, turning every migterm error into one line and exit status 2."""
     try:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["MigtermError", "GlossaryError", "ModelError"]
+__all__ = ["MigtermError", "GlossaryError", "ModelError", "FormatError"]
 
 
 class MigtermError(Exception):
@@ -60,3 +60,7 @@ class ModelError(MigtermError, ValueError):
 
 class GlossaryError(MigtermError):
     """A glossary source file cannot be read or does not describe a valid termbase."""
+
+
+class FormatError(MigtermError):
+    """A file that cannot be read in the format it claims, or cannot be written in the format asked for."""

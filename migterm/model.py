@@ -29,6 +29,8 @@ __all__ = [
     "Term",
     "Concept",
     "Source",
+    "Segment",
+    "Unit",
     "canonical_lang",
     "lang_matches",
     "check_concepts",
@@ -111,6 +113,8 @@ class ReferenceKind(StrEnum):
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# A concept id is also an XML ID in TBX, so it starts with a letter.
+_CONCEPT_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 # Characters XML 1.0 cannot carry: C0 controls but tab, newline and carriage
 # return; surrogates; U+FFFE and U+FFFF.
@@ -348,7 +352,7 @@ class Concept:
     references: tuple[Reference, ...] = ()
 
     def __post_init__(self) -> None:
-        if not isinstance(self.id, str) or not _SLUG.match(self.id):
+        if not isinstance(self.id, str) or not _CONCEPT_ID.match(self.id):
             raise ModelError(f"concept id {self.id!r} is not a lower-case slug such as 'external-border'")
         if self.subject is not None and not _SLUG.match(self.subject):
             raise ModelError(f"subject field {self.subject!r} is not a lower-case slug")
@@ -373,7 +377,7 @@ class Concept:
         object.__setattr__(self, "notes", tuple(_clean(n, "note", multiline=True) for n in self.notes))
         object.__setattr__(self, "related", tuple(self.related))
         for rid in self.related:
-            if not isinstance(rid, str) or not _SLUG.match(rid):
+            if not isinstance(rid, str) or not _CONCEPT_ID.match(rid):
                 raise ModelError(f"related id {rid!r} is not a concept id")
             if rid == self.id:
                 raise ModelError("is related to itself")
@@ -425,7 +429,7 @@ class Concept:
                 terms=tuple(Term.from_dict(t) for t in _list(d.get("term", d.get("terms")), "terms")),
             )
         except ModelError as error:
-            raise error.located(concept=cid if isinstance(cid, str) and _SLUG.match(cid) else None) from None
+            raise error.located(concept=cid if isinstance(cid, str) and _CONCEPT_ID.match(cid) else None) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -498,3 +502,36 @@ def check_concepts(concepts: Iterable[Concept], source_ids: Iterable[str] | None
                 for context in term.contexts:
                     if context.source not in known:
                         raise ModelError(f"context of {term.text!r} cites unknown source {context.source!r}", concept=concept.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """The text of one language variant of a translation unit.
+
+    `markup` holds the segment's inner XML when it has inline codes (TMX `bpt`,
+    `ph`…), so that they are never silently turned into text; `text` is then the
+    text with the codes left out.
+    """
+
+    text: str
+    markup: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One translation unit of a bilingual file: its variants by language, and what the file says of it."""
+
+    id: str
+    variants: Mapping[str, Segment]
+    line: int | None = None
+    props: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    fuzzy: bool = False
+    obsolete: bool = False
+
+    def text(self, lang: str) -> str | None:
+        """The text in `lang` (or a regional variant of it), if the unit has it."""
+        for tag, segment in self.variants.items():
+            if lang_matches(tag, lang):
+                return segment.text
+        return None

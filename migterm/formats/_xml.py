@@ -1,0 +1,133 @@
+"""The one safe way migterm reads XML, and the one way it writes any file.
+
+XML is untrusted input. The parser never fetches a DTD or anything else from
+the network or the disk, never expands entities, and refuses documents that
+declare entities at all (the billion-laughs, quadratic-blowup and
+external-entity attacks all need a declaration); a reference to an undeclared
+entity is refused where its text is read. XInclude is never processed.
+Large files stream: `iter_elements` hands over each finished element and then
+frees it and everything before it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from lxml import etree
+
+from ..errors import FormatError
+
+__all__ = ["FormatError", "iter_elements", "local_name", "text_of", "atomic_output", "serialise"]
+
+_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "dtd_validation": False, "huge_tree": False}
+
+
+def local_name(element: Any) -> str:
+    """An element's name without its namespace."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _refuse_entity_declarations(root: Any, path: str) -> None:
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None:
+        for entity in dtd.iterentities():
+            raise FormatError(f"declares the entity '{entity.name}'; entity declarations are refused", path=path, line=1)
+
+
+def iter_elements(source: str | Path | IO[bytes], wanted: set[str], *, root_names: set[str], path: str | None = None) -> Iterator[tuple[str, Any]]:
+    """Stream an XML file, yielding ("root", root) at the start and then (name, element)
+    for every finished element whose local name is in `wanted`. Each yielded element is
+    freed after the consumer is done with it."""
+    shown = path or str(source)
+    try:
+        events = etree.iterparse(source, events=("start", "end"), remove_comments=True, remove_pis=True, **_SAFE)
+        depth = 0
+        for event, element in events:
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    _refuse_entity_declarations(element, shown)
+                    if local_name(element) not in root_names:
+                        expected = " or ".join(f"<{n}>" for n in sorted(root_names))
+                        raise FormatError(f"the root element is <{local_name(element)}>, not {expected}", path=shown, line=element.sourceline)
+                    yield "root", element
+                continue
+            depth -= 1
+            name = local_name(element)
+            if name in wanted:
+                yield name, element
+                element.clear(keep_tail=True)
+                parent = element.getparent()
+                if parent is not None:
+                    while element.getprevious() is not None:
+                        del parent[0]
+    except etree.XMLSyntaxError as error:
+        message = str(error.msg or error).split(", line ")[0]
+        raise FormatError(f"not well-formed XML: {message}", path=shown, line=error.lineno or None) from None
+    except OSError as error:
+        raise FormatError(f"cannot read: {error.strerror or error}", path=shown) from None
+
+
+def text_of(element: Any, path: str, *, markup: bool = False) -> str:
+    """The text of an element. Entity references are refused; child elements are
+    refused too unless `markup` is true, in which case they are kept as XML."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child, etree._Entity):
+            raise FormatError(f"the entity reference {child.text} is not allowed", path=path, line=child.sourceline or element.sourceline)
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        if not markup:
+            raise FormatError(f"<{local_name(element)}> holds the element <{local_name(child)}>, which is not allowed there", path=path, line=child.sourceline)
+        parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
+    return "".join(parts)
+
+
+def serialise(root: Any, *, doctype: str | None = None) -> bytes:
+    """An element tree as UTF-8 XML, indented, the same bytes for the same tree."""
+    etree.indent(root, space="  ")
+    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    head = b'<?xml version="1.0" encoding="UTF-8"?>\n' + (doctype.encode() + b"\n" if doctype else b"")
+    return head + body + b"\n"
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path | None, *, binary: bool = True) -> Iterator[IO[Any]]:
+    """A file to write to that appears at `path` only when the writing succeeded
+    (an interrupted write leaves the old file, or none). `None` or "-" is standard output."""
+    if path is None or str(path) == "-":
+        import sys
+
+        stream = sys.stdout.buffer if binary else sys.stdout
+        yield stream
+        stream.flush()
+        return
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle = tempfile.NamedTemporaryFile(
+        mode="wb" if binary else "w", dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp", delete=False,
+        **({} if binary else {"encoding": "utf-8", "newline": ""}),
+    )
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, mode)
+        os.replace(handle.name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise

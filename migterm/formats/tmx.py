@@ -1,0 +1,170 @@
+"""TMX: write TMX 1.4b (valid against the 1.4 DTD); read TMX 1.1 to 1.4b as a stream.
+
+Each unit written is one source-language term with the concept's preferred
+target-language term; the concept id, subject, definitions and the terms'
+properties travel in `<prop>` and `<note>`, so migterm reads its own TMX back
+into the same concepts. Any other TMX is read unit by unit: `lang` or
+`xml:lang`, UTF-8 or UTF-16 with or without a byte-order mark, inline markup
+kept (never turned into text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from lxml import etree
+
+from .. import __version__
+from ..model import Segment, Status, Unit, canonical_lang
+from ..termbase import Termbase
+from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
+from ._xml import FormatError, iter_elements, local_name, serialise, text_of
+
+__all__ = ["write_tmx", "read_tmx", "iter_tmx_units"]
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_INLINE = {"bpt", "ept", "it", "ph", "hi", "ut", "sub"}
+
+
+def write_tmx(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", target_lang: str = "en", **_: Any) -> None:
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(
+        root,
+        "header",
+        creationtool="migterm",
+        creationtoolversion=__version__,
+        segtype="phrase",
+        **{"o-tmf": "migterm", "adminlang": "en", "srclang": source_lang, "datatype": "plaintext"},
+    )
+    body = etree.SubElement(root, "body")
+    counts: dict[str, int] = {}
+    for concept, term, target in pairs(termbase, source_lang, target_lang):
+        counts[concept.id] = counts.get(concept.id, 0) + 1
+        tu = etree.SubElement(body, "tu", tuid=f"{concept.id}.{counts[concept.id]}")
+        for lang, definition in concept.definitions.items():
+            note = etree.SubElement(tu, "note")
+            note.set(XML_LANG, lang)
+            note.text = definition
+        for note_text in concept.notes:
+            etree.SubElement(tu, "prop", type="x-note").text = note_text
+        etree.SubElement(tu, "prop", type="x-concept").text = concept.id
+        if concept.subject:
+            etree.SubElement(tu, "prop", type="x-subject").text = concept.subject
+        for rid in concept.related:
+            etree.SubElement(tu, "prop", type="x-related").text = rid
+        for variant in (term, target):
+            if variant is None:
+                continue
+            tuv = etree.SubElement(tu, "tuv")
+            tuv.set(XML_LANG, variant.lang)
+            for name, value in term_fields(variant):
+                etree.SubElement(tuv, "prop", type=f"x-{name}").text = value
+            etree.SubElement(tuv, "seg").text = variant.text
+    out.write(serialise(root, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">'))
+
+
+def _segment(seg: Any, path: str) -> Segment:
+    has_markup = any(isinstance(child.tag, str) for child in seg)
+    if not has_markup:
+        return Segment(text_of(seg, path))
+    for child in seg.iter():
+        if child is not seg and isinstance(child.tag, str) and local_name(child) not in _INLINE:
+            raise FormatError(f"<seg> holds <{local_name(child)}>, which is not TMX inline markup", path=path, line=child.sourceline)
+    markup = text_of(seg, path, markup=True)
+    # the text without the codes: native code inside bpt/ept/it/ph/ut is not text; hi and sub are
+    plain = [seg.text or ""]
+    for child in seg:
+        if isinstance(child.tag, str) and local_name(child) in {"hi", "sub"}:
+            plain.append("".join(child.itertext()))
+        plain.append(child.tail or "")
+    return Segment("".join(plain), markup)
+
+
+def iter_tmx_units(source: str | Path | IO[bytes], *, path: str | None = None, **_: Any) -> Iterator[Unit]:
+    """The units of a TMX file, one at a time, in bounded memory."""
+    shown = path or str(source)
+    srclang = None
+    count = 0
+    for name, element in iter_elements(source, {"header", "tu"}, root_names={"tmx"}, path=shown):
+        if name == "root":
+            version = element.get("version", "")
+            if version and not version.startswith("1."):
+                raise FormatError(f"TMX version {version} is not supported (1.1 to 1.4b are)", path=shown, line=element.sourceline)
+            continue
+        if name == "header":
+            srclang = element.get("srclang")
+            if not srclang:
+                raise FormatError("the TMX header has no srclang", path=shown, line=element.sourceline)
+            continue
+        if srclang is None:
+            raise FormatError("a <tu> comes before the TMX <header>", path=shown, line=element.sourceline)
+        count += 1
+        variants: dict[str, Segment] = {}
+        props: list[tuple[str, str]] = []
+        notes: list[str] = []
+        for child in element:
+            child_name = local_name(child)
+            if child_name == "prop":
+                props.append((child.get("type", ""), text_of(child, shown)))
+            elif child_name == "note":
+                lang = child.get(XML_LANG)
+                if lang:
+                    props.append((f"note@{_lang(lang, shown, child.sourceline)}", text_of(child, shown)))
+                else:
+                    notes.append(text_of(child, shown))
+            elif child_name == "tuv":
+                lang = child.get(XML_LANG) or child.get("lang")
+                if not lang:
+                    raise FormatError("a <tuv> has no xml:lang (or lang)", path=shown, line=child.sourceline)
+                seg = next((c for c in child if local_name(c) == "seg"), None)
+                if seg is None:
+                    raise FormatError("a <tuv> has no <seg>", path=shown, line=child.sourceline)
+                tuv_props = [(p.get("type", ""), text_of(p, shown)) for p in child if local_name(p) == "prop"]
+                key = _lang(lang, shown, child.sourceline)
+                while key in variants:  # a second variant in the same language
+                    key += "-x-alt"
+                variants[key] = _segment(seg, shown)
+                props.extend((f"{key}:{name}", value) for name, value in tuv_props)
+        yield Unit(id=element.get("tuid") or str(count), variants=variants, line=element.sourceline, props=tuple(props), notes=tuple(notes))
+
+
+def _lang(tag: str, path: str, line: int | None) -> str:
+    try:
+        return canonical_lang(tag)
+    except Exception:
+        raise FormatError(f"{tag!r} is not a language tag", path=path, line=line) from None
+
+
+def read_tmx(source: str | Path | IO[bytes], *, path: str | None = None, **_: Any) -> Termbase:
+    """A TMX file as a termbase: migterm's own TMX back into its concepts; any other
+    TMX one concept per unit, each language's first variant its preferred term."""
+    shown = path or str(source)
+    builder = ConceptBuilder(shown)
+    for unit in iter_tmx_units(source, path=shown):
+        unit_props = [(name, value) for name, value in unit.props if ":" not in name]
+        concept_id = next((v for n, v in unit_props if n == "x-concept"), None) or builder.unique_id(slug(unit.id))
+        terms = []
+        seen_langs: set[str] = set()
+        for lang, segment in unit.variants.items():
+            if segment.markup is not None:
+                raise FormatError(f"unit {unit.id}: the {lang} segment has inline markup, which a termbase cannot carry", path=shown, line=unit.line)
+            fields = [(n.split(":", 1)[1][2:], v) for n, v in unit.props if n.startswith(f"{lang}:x-")]
+            base = lang.split("-x-alt")[0]
+            default = Status.ADMITTED if base.lower() in seen_langs else Status.PREFERRED
+            seen_langs.add(base.lower())
+            if not segment.text.strip():
+                continue
+            terms.append(term_from_fields(segment.text.strip(), base, fields, default))
+        definitions = {name.split("@", 1)[1]: value for name, value in unit_props if name.startswith("note@")}
+        builder.add(
+            concept_id,
+            terms=terms,
+            line=unit.line,
+            subject=next((v for n, v in unit_props if n == "x-subject"), None),
+            definitions=definitions,
+            notes=[v for n, v in unit_props if n == "x-note"],
+            related=[v for n, v in unit_props if n == "x-related"],
+        )
+    return builder.termbase()
