@@ -27,7 +27,7 @@ def _comment(name: str, value: str) -> str:
 
 
 def write_po(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", target_lang: str = "en", **_: Any) -> None:
-    catalog = polib.POFile(wrapwidth=78)
+    catalog = polib.POFile(wrapwidth=0)  # no wrapping: a comment line is one field
     catalog.metadata = {
         "Project-Id-Version": f"migterm {__version__}",
         "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
@@ -40,7 +40,11 @@ def write_po(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", tar
         "X-Source-Language": source_lang,
         "X-Generator": f"migterm {__version__}",
     }
+    written: set[tuple[str, str]] = set()
     for concept, term, target in pairs(termbase, source_lang, target_lang):
+        # msgctxt and msgid identify an entry: the same text in two regional variants needs its own context
+        context = concept.id if (concept.id, term.text) not in written else f"{concept.id} ({term.lang})"
+        written.add((concept.id, term.text))
         lines = []
         for lang, definition in concept.definitions.items():
             lines.append(_comment(f"definition {lang}", definition))
@@ -48,12 +52,14 @@ def write_po(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", tar
             lines.append(_comment("subject", concept.subject))
         lines.extend(_comment("note", note) for note in concept.notes)
         lines.extend(_comment("related", rid) for rid in concept.related)
+        if term.lang != source_lang:
+            lines.append(_comment("source lang", term.lang))
         lines.extend(_comment(f"source {name}", value) for name, value in term_fields(term))
         if target is not None:
             lines.append(_comment("target lang", target.lang))
             lines.extend(_comment(f"target {name}", value) for name, value in term_fields(target))
         catalog.append(
-            polib.POEntry(msgctxt=concept.id, msgid=term.text, msgstr=target.text if target else "", comment="\n".join(lines).replace("\r", " "))
+            polib.POEntry(msgctxt=context, msgid=term.text, msgstr=target.text if target else "", comment="\n".join(lines).replace("\r", " "))
         )
     out.write(str(catalog).encode("utf-8"))
 
@@ -108,7 +114,8 @@ def read_po(source: str | Path | IO[bytes], *, path: str | None = None, source_l
         props = dict(unit.props)
         (src, source_segment), (tgt, target_segment) = list(unit.variants.items())
         comments = [line.partition(": ")[::2] for line in props.get("comment", "").splitlines()]
-        source_fields = [(n[len("source "):], v) for n, v in comments if n.startswith("source ")]
+        source_fields = [(n[len("source "):], v) for n, v in comments if n.startswith("source ") and n != "source lang"]
+        src = next((v for n, v in comments if n == "source lang"), src)
         target_fields = [(n[len("target "):], v) for n, v in comments if n.startswith("target ") and n != "target lang"]
         tgt = next((v for n, v in comments if n == "target lang"), tgt)
         terms = [term_from_fields(source_segment.text, src, source_fields, Status.PREFERRED)]
@@ -118,7 +125,7 @@ def read_po(source: str | Path | IO[bytes], *, path: str | None = None, source_l
             status = Status.ADMITTED if unit.fuzzy else Status.PREFERRED
             terms.append(term_from_fields(target_segment.text, tgt, target_fields, status))
         builder.add(
-            props.get("msgctxt") or builder.unique_id(slug(source_segment.text)),
+            props["msgctxt"].split(" ")[0] if props.get("msgctxt") else builder.unique_id(slug(source_segment.text)),
             terms=terms,
             line=unit.line,
             subject=next((v for n, v in comments if n == "subject"), None),
