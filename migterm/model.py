@@ -197,7 +197,10 @@ def _list(value: Any, what: str) -> list[Any]:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """A verbatim quote from a source document showing a term in use."""
+    """A verbatim quote from a source document showing a term in use.
+
+    `source` is the id of a `Source` of the termbase (for a termbase read from
+    another tool's file, whatever that file names as the source)."""
 
     text: str
     source: str
@@ -205,8 +208,7 @@ class Context:
 
     def __post_init__(self) -> None:
         _clean(self.text, "context text")
-        if not _SLUG.match(self.source or ""):
-            raise ModelError(f"context source {self.source!r} is not a source id")
+        _clean(self.source, "context source")
         if self.page is not None and (not isinstance(self.page, int) or isinstance(self.page, bool) or self.page < 1):
             raise ModelError(f"context page must be a positive whole number, not {self.page!r}")
 
@@ -354,8 +356,7 @@ class Concept:
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not _CONCEPT_ID.match(self.id):
             raise ModelError(f"concept id {self.id!r} is not a lower-case slug such as 'external-border'")
-        if self.subject is not None and not _SLUG.match(self.subject):
-            raise ModelError(f"subject field {self.subject!r} is not a lower-case slug")
+        _optional(self.subject, "subject field")
         object.__setattr__(self, "terms", tuple(self.terms))
         if not self.terms:
             raise ModelError("has no terms")

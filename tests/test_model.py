@@ -40,7 +40,7 @@ def test_a_valid_concept_builds_and_orders_its_terms():
         (lambda: Term("x", lang="dutch!", status=Status.PREFERRED), "not a BCP 47 language tag"),
         (lambda: Term("x", lang="nl", status="approved"), "status 'approved' is not one of"),
         (lambda: Term("x", lang="nl", status=Status.PREFERRED, gender="male"), "gender 'male' is not one of"),
-        (lambda: Context("quote", source="Doc 1"), "not a source id"),
+        (lambda: Context("quote", source=""), "context source is empty"),
         (lambda: Context("quote", source="doc", page=0), "positive whole number"),
         (lambda: Reference("Act", url="ftp://example.org"), r"not an http\(s\) address"),
     ],

@@ -84,7 +84,7 @@ def iter_po_units(source: str | Path | IO[bytes], *, path: str | None = None, so
     catalog = _load(source, shown)
     target_lang = (catalog.metadata.get("Language") or "und").replace("_", "-")
     src = source_lang or catalog.metadata.get("X-Source-Language") or "und"
-    for number, entry in enumerate([*catalog, *catalog.obsolete_entries()], start=1):
+    for entry in catalog:  # obsolete entries included
         if not entry.msgid and not entry.msgctxt:
             continue
         target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
@@ -98,8 +98,8 @@ def iter_po_units(source: str | Path | IO[bytes], *, path: str | None = None, so
             line=entry.linenum,
             props=(("msgctxt", entry.msgctxt),) * bool(entry.msgctxt) + tuple(props),
             notes=tuple(n for n in (entry.tcomment,) if n),
-            fuzzy=entry.fuzzy,
-            obsolete=entry.obsolete,
+            fuzzy=bool(entry.fuzzy),
+            obsolete=bool(entry.obsolete),
         )
 
 

@@ -146,6 +146,12 @@ def write_tbx_v2(termbase: Termbase, out: IO[bytes], **_: Any) -> None:
 # -- reading ---------------------------------------------------------------------------
 
 
+def _one_line(text: str) -> str:
+    """Text of a one-line field; a file that breaks it over lines (indentation) gets single spaces."""
+    text = text.strip()
+    return " ".join(text.split()) if any(c in text for c in "\n\r\t") else text
+
+
 def _split_note(text: str) -> tuple[str, str]:
     name, sep, value = text.partition(": ")
     return (name, value) if sep else ("", text)
@@ -164,7 +170,7 @@ def _read_term(section: Any, lang: str, path: str) -> Term:
     for child in parts:
         name, kind = local_name(child), child.get("type", "")
         if name == "term":
-            text = text_of(child, path).strip()
+            text = _one_line(text_of(child, path))
         elif name == "termNote":
             value = text_of(child, path).strip()
             if kind in ("administrativeStatus", "normativeAuthorization"):
@@ -184,9 +190,9 @@ def _read_term(section: Any, lang: str, path: str) -> Term:
             if descrip is not None:
                 source = next((text_of(c, path).strip() for c in child if local_name(c) == "admin" and c.get("type") == "source"), "unknown")
                 page = next((_split_note(text_of(c, path))[1] for c in child if local_name(c) == "note" and text_of(c, path).startswith("page: ")), None)
-                contexts.append(Context(text_of(descrip, path).strip(), source, int(page) if page and page.isdigit() else None))
+                contexts.append(Context(_one_line(text_of(descrip, path)), _one_line(source) if source else "unknown", int(page) if page and page.isdigit() else None))
         elif name == "descrip" and kind == "context":
-            contexts.append(Context(text_of(child, path).strip(), "unknown"))
+            contexts.append(Context(_one_line(text_of(child, path)), "unknown"))
         elif name == "note":
             key, value = _split_note(text_of(child, path))
             if key == "partOfSpeech" and value == "properNoun" and values.get("pos") == "noun":
