@@ -1,0 +1,188 @@
+"""Interoperability, proven with the real tools translators use: xmllint and jing
+validate against the published schemas, msgfmt checks the PO, translate-toolkit
+reads our files, and OmegaT loads our TMX and reads our glossaries. A test whose
+tool is missing skips and says which package provides it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import migterm
+from migterm import formats
+from migterm.formats.tbx import check_tbx_basic
+
+from ..conftest import GLOSSARY, REPO
+
+SPECS = REPO.parent / "shared" / "specs"
+OMEGAT = Path("/usr/share/omegat/OmegaT.jar")
+
+
+def need(tool: str, package: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.skip(f"{tool} is not installed (Debian package {package})")
+    return path
+
+
+def spec(*parts: str) -> Path:
+    path = SPECS.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"the schema {'/'.join(parts)} is not beside this checkout (shared/specs)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def termbase() -> migterm.Termbase:
+    return migterm.load(GLOSSARY, cache=False)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory, termbase: migterm.Termbase) -> Path:
+    out = tmp_path_factory.mktemp("exported")
+    for name, file in {"tbx": "g.tbx", "tbx-v2": "g.martif.tbx", "tmx": "g.tmx", "po": "g.po", "tsv": "g.txt", "csv": "g.csv", "json": "g.json"}.items():
+        formats.write(termbase, out / file, name)
+    return out
+
+
+def run(*command: str | Path, **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(c) for c in command], capture_output=True, text=True, timeout=600, **kwargs)
+
+
+def test_tmx_is_valid_against_the_tmx_1_4_dtd(exported):
+    result = run(need("xmllint", "libxml2-utils"), "--noout", "--nonet", "--dtdvalid", spec("tmx", "tmx14.dtd"), exported / "g.tmx")
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_invalid_tmx_is_caught_by_the_same_check(tmp_path, exported):
+    broken = tmp_path / "broken.tmx"
+    broken.write_text((exported / "g.tmx").read_text(encoding="utf-8").replace(' srclang="nl"', ""), encoding="utf-8")
+    result = run(need("xmllint", "libxml2-utils"), "--noout", "--nonet", "--dtdvalid", spec("tmx", "tmx14.dtd"), broken)
+    assert result.returncode != 0 and "srclang" in result.stderr
+
+
+def test_tbx_is_valid_against_the_tbx_core_relaxng(exported):
+    rng = spec("tbx", "core", "TBXcoreStructV03.rng")
+    result = run(need("xmllint", "libxml2-utils"), "--noout", "--relaxng", rng, exported / "g.tbx")
+    assert result.returncode == 0, result.stderr
+    result = run(need("jing", "jing"), rng, exported / "g.tbx")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_tbx_keeps_the_tbx_basic_picklist_rules(tmp_path, exported):
+    assert check_tbx_basic(exported / "g.tbx") == []
+    assert check_tbx_basic(spec("tbx", "basic-1.2.1", "Example_Astronomy_DCA_VALID.tbx")) == []
+    broken = tmp_path / "broken.tbx"
+    text = (exported / "g.tbx").read_text(encoding="utf-8")
+    broken.write_text(text.replace("preferredTerm-admn-sts", "approvedTerm", 1).replace('type="subjectField"', 'type="domain"', 1), encoding="utf-8")
+    problems = check_tbx_basic(broken)
+    assert any("administrativeStatus 'approvedTerm' is not in the TBX-Basic picklist" in p for p in problems)
+    assert any("<descrip type='domain'> is not a TBX-Basic data category" in p for p in problems)
+
+
+def test_po_passes_msgfmt_check(exported, tmp_path):
+    result = run(need("msgfmt", "gettext"), "--check", "-o", tmp_path / "g.mo", exported / "g.po")
+    assert result.returncode == 0, result.stderr
+
+
+def expected_pairs(termbase: migterm.Termbase) -> list[tuple[str, str]]:
+    return [(t.text, c.preferred("en").text) for c in termbase for t in c.terms_in("nl") if c.preferred("en")]
+
+
+def test_translate_toolkit_reads_our_tmx_po_and_martif_tbx(exported, termbase):
+    storage = pytest.importorskip("translate.storage", reason="translate-toolkit is not installed (pip install translate-toolkit)")
+    from translate.storage import po, tbx, tmx
+
+    units = tmx.tmxfile.parsefile(str(exported / "g.tmx")).units
+    assert sorted((u.source, u.target) for u in units) == sorted(expected_pairs(termbase))
+    entries = [u for u in po.pofile.parsefile(str(exported / "g.po")).units if not u.isheader()]
+    assert sorted((u.source, u.target) for u in entries) == sorted(expected_pairs(termbase))
+    assert {u.getcontext().split(" ")[0] for u in entries} == {c.id for c in termbase}
+    entries = tbx.tbxfile.parsefile(str(exported / "g.martif.tbx")).units
+    first = [([t.text for t in c.terms if t.lang == "nl"][0], [t.text for t in c.terms if t.lang == "en"][0]) for c in termbase]
+    assert [(u.source, u.target) for u in entries] == first
+    assert storage
+
+
+def omegat(project: Path, config: Path, *, java_options: tuple[str, ...] = (), options: tuple[str, ...] = ()) -> str:
+    need("java", "openjdk-17-jre-headless")
+    if not OMEGAT.exists():
+        pytest.skip("OmegaT is not installed (Debian package omegat)")
+    command = ["java", "-Djava.awt.headless=true", *java_options, "-jar", str(OMEGAT), "--mode=console-translate", f"--config-dir={config}",
+               "--disable-project-locking", "--no-team", *options, str(project)]
+    result = run(*command)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    log = result.stdout + result.stderr
+    assert "TF_TM_LOAD_ERROR" not in log
+    return log
+
+
+PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+  <project version="1.0">
+    <source_dir>__DEFAULT__</source_dir>
+    <target_dir>__DEFAULT__</target_dir>
+    <tm_dir>__DEFAULT__</tm_dir>
+    <glossary_dir>__DEFAULT__</glossary_dir>
+    <glossary_file>__DEFAULT__</glossary_file>
+    <dictionary_dir>__DEFAULT__</dictionary_dir>
+    <source_lang>nl</source_lang>
+    <target_lang>en</target_lang>
+    <source_tok>org.omegat.tokenizer.LuceneDutchTokenizer</source_tok>
+    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
+    <sentence_seg>false</sentence_seg>
+    <support_default_translations>true</support_default_translations>
+    <remove_tags>false</remove_tags>
+  </project>
+</omegat>
+"""
+
+
+def omegat_project(root: Path) -> Path:
+    for folder in ("source", "target", "tm/auto", "glossary", "omegat", "config"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    (root / "omegat.project").write_text(PROJECT, encoding="utf-8")
+    return root
+
+
+def test_omegat_loads_our_tmx_and_translates_the_glossary_terms(tmp_path, exported, termbase):
+    project = omegat_project(tmp_path / "project")
+    shutil.copy(exported / "g.tmx", project / "tm" / "auto" / "migterm.tmx")
+    dutch = ["terugkeer", "asielaanvraag", "grenstoezicht", "Koninklijke Marechaussee", "geïntegreerd grensbeheer"]
+    (project / "source" / "terms.txt").write_text("\n\n".join([*dutch, "een zin die migterm niet kent"]) + "\n", encoding="utf-8")
+    log = omegat(project, project / "config")
+    assert "Reading of TMX file complete" in log or "TMXR_INFO_READING_COMPLETE" in log
+    translated = (project / "target" / "terms.txt").read_text(encoding="utf-8").split("\n\n")
+    english = [termbase.lookup(d, lang="nl")[0].concept.preferred("en").text for d in dutch]
+    assert [t.strip() for t in translated[: len(dutch)]] == english
+    assert translated[-1].strip() == "een zin die migterm niet kent"  # no match, left as it was
+    stats = (project / "omegat" / "project_stats.txt").read_text(encoding="utf-8")
+    assert re.search(r"Remaining:\s+1\s", stats), stats
+
+
+SCRIPT = """
+import org.omegat.gui.glossary.GlossaryReaderTSV
+import org.omegat.gui.glossary.GlossaryReaderTBX
+GlossaryReaderTSV.read(new File(System.getProperty("migterm.tsv")), false).each { e -> println("TSV\\t" + e.getSrcText() + "\\t" + e.getLocText()) }
+GlossaryReaderTBX.read(new File(System.getProperty("migterm.tbx")), false).each { e -> println("TBX\\t" + e.getSrcText() + "\\t" + e.getLocText()) }
+"""
+
+
+def test_omegat_glossary_readers_read_our_tsv_and_martif_tbx(tmp_path, exported, termbase):
+    project = omegat_project(tmp_path / "project")
+    (project / "source" / "empty.txt").write_text("terugkeer\n", encoding="utf-8")
+    script = tmp_path / "read-glossaries.groovy"
+    script.write_text(SCRIPT, encoding="utf-8")
+    log = omegat(
+        project, project / "config",
+        java_options=(f"-Dmigterm.tsv={exported / 'g.txt'}", f"-Dmigterm.tbx={exported / 'g.martif.tbx'}"), options=(f"--script={script}",),
+    )
+    rows = {tuple(line.split("\t")) for line in log.splitlines() if line.startswith(("TSV\t", "TBX\t"))}
+    tsv = {(src, tgt) for kind, src, tgt in rows if kind == "TSV"}
+    tbx = {(src, tgt) for kind, src, tgt in rows if kind == "TBX"}
+    assert tsv == set(expected_pairs(termbase))
+    assert set(expected_pairs(termbase)) <= tbx  # OmegaT also lists each concept's other English terms, whatever their status
