@@ -93,20 +93,16 @@ class ConceptBuilder:
     def add(self, concept_id: str, *, terms: Iterable[Term], line: int | None, subject: str | None = None,
             definitions: dict[str, str] | None = None, notes: Iterable[str] = (), related: Iterable[str] = ()) -> None:
         data = self._data.get(concept_id)
-        if data is None:
-            data = self._data[concept_id] = {"terms": {}, "subject": subject, "definitions": {}, "notes": [], "related": [], "line": line}
-            self._order.append(concept_id)
+        if data is not None:  # a further unit of a concept: only its terms are new
+            for term in terms:
+                data["terms"].setdefault((term.lang.lower(), term.text), term)
+            return
+        data = self._data[concept_id] = {
+            "terms": {}, "subject": subject, "definitions": dict(definitions or {}), "notes": list(notes), "related": list(related), "line": line,
+        }
+        self._order.append(concept_id)
         for term in terms:
             data["terms"].setdefault((term.lang.lower(), term.text), term)
-        data["definitions"].update(definitions or {})
-        for note in notes:
-            if note not in data["notes"]:
-                data["notes"].append(note)
-        for rid in related:
-            if rid not in data["related"]:
-                data["related"].append(rid)
-        if subject and not data["subject"]:
-            data["subject"] = subject
 
     def termbase(self) -> Termbase:
         concepts = []

@@ -40,33 +40,36 @@ def _refuse_entity_declarations(root: Any, path: str) -> None:
             raise FormatError(f"declares the entity '{entity.name}'; entity declarations are refused", path=path, line=1)
 
 
-def iter_elements(source: str | Path | IO[bytes], wanted: set[str], *, root_names: set[str], path: str | None = None) -> Iterator[tuple[str, Any]]:
-    """Stream an XML file, yielding ("root", root) at the start and then (name, element)
-    for every finished element whose local name is in `wanted`. Each yielded element is
-    freed after the consumer is done with it."""
+def iter_elements(source: str | Path | IO[bytes], tags: list[str], *, root_names: set[str], path: str | None = None) -> Iterator[tuple[str, Any]]:
+    """Stream an XML file, yielding ("root", root) first and then (name, element) for
+    every finished element matching one of `tags` (lxml tag patterns: "tu",
+    "{*}conceptEntry"). Only those reach Python (lxml filters in C), and each is freed,
+    with everything before it, once the consumer is done with it."""
     shown = path or str(source)
+    started = False
+
+    def start(element: Any) -> Any:
+        root = element.getroottree().getroot()
+        _refuse_entity_declarations(root, shown)
+        if local_name(root) not in root_names:
+            expected = " or ".join(f"<{n}>" for n in sorted(root_names))
+            raise FormatError(f"the root element is <{local_name(root)}>, not {expected}", path=shown, line=root.sourceline)
+        return root
+
     try:
-        events = etree.iterparse(source, events=("start", "end"), remove_comments=True, remove_pis=True, **_SAFE)
-        depth = 0
-        for event, element in events:
-            if event == "start":
-                depth += 1
-                if depth == 1:
-                    _refuse_entity_declarations(element, shown)
-                    if local_name(element) not in root_names:
-                        expected = " or ".join(f"<{n}>" for n in sorted(root_names))
-                        raise FormatError(f"the root element is <{local_name(element)}>, not {expected}", path=shown, line=element.sourceline)
-                    yield "root", element
-                continue
-            depth -= 1
-            name = local_name(element)
-            if name in wanted:
-                yield name, element
-                element.clear(keep_tail=True)
-                parent = element.getparent()
-                if parent is not None:
-                    while element.getprevious() is not None:
-                        del parent[0]
+        events = etree.iterparse(source, events=("end",), tag=tags[0] if len(tags) == 1 else tags, remove_comments=True, remove_pis=True, **_SAFE)
+        for _, element in events:
+            if not started:
+                started = True
+                yield "root", start(element)
+            yield local_name(element), element
+            element.clear(keep_tail=True)
+            parent = element.getparent()
+            if parent is not None:
+                while element.getprevious() is not None:
+                    del parent[0]
+        if not started and events.root is not None:
+            yield "root", start(events.root)
     except etree.XMLSyntaxError as error:
         message = str(error.msg or error).split(", line ")[0]
         raise FormatError(f"not well-formed XML: {message}", path=shown, line=error.lineno or None) from None
@@ -77,6 +80,8 @@ def iter_elements(source: str | Path | IO[bytes], wanted: set[str], *, root_name
 def text_of(element: Any, path: str, *, markup: bool = False) -> str:
     """The text of an element. Entity references are refused; child elements are
     refused too unless `markup` is true, in which case they are kept as XML."""
+    if not len(element):
+        return element.text or ""
     parts = [element.text or ""]
     for child in element:
         if isinstance(child, etree._Entity):

@@ -271,7 +271,7 @@ def iter_tbx_concepts(source: str | Path | IO[bytes], *, path: str | None = None
     """The concepts of a TBX file (2019, 3.0 or 2008 martif), one at a time, in bounded memory."""
     shown = path or str(source)
     number = 0
-    for name, element in iter_elements(source, {"conceptEntry", "termEntry"}, root_names={"tbx", "martif"}, path=shown):
+    for name, element in iter_elements(source, ["{*}conceptEntry", "{*}termEntry"], root_names={"tbx", "martif"}, path=shown):
         if name == "root":
             continue
         number += 1

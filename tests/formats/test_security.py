@@ -45,7 +45,7 @@ QUADRATIC = '<!DOCTYPE tmx [<!ENTITY a "' + "x" * 100_000 + '">]>'
 @pytest.mark.parametrize("doctype, body", [(LAUGHS, "&l9;"), (QUADRATIC, "&a;" * 1000)], ids=["billion-laughs", "quadratic-blowup"])
 def test_entity_expansion_is_refused(tmp_path, make, doctype, body):
     started = time.perf_counter()
-    with pytest.raises(FormatError, match="declares the entity .*; entity declarations are refused"):
+    with pytest.raises(FormatError, match="entity declarations are refused|entity amplification factor exceeded"):
         migterm.read(make(tmp_path, doctype, body))
     assert time.perf_counter() - started < 2
 

@@ -1,0 +1,45 @@
+"""What the benchmarks share: a fresh install of this checkout, and timing a
+command with its own peak memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def install(venv: Path, *extra: str) -> tuple[str, str]:
+    """A fresh virtual environment with this checkout (and `extra` packages) installed
+    as a user's `pip install .` would; its python and migterm."""
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "-q", str(REPO), *extra], check=True)
+    return python, str(venv / "bin" / "migterm")
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra)
+    return env
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one run of `command`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()[-500:]}")
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_of(runs: int, command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    results = [measure(command, env) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
