@@ -132,6 +132,12 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Pa
     termbase = _termbase(glossary)
     matches = termbase.lookup(query, lang=lang)
     suggestions = [] if matches else termbase.suggest(query, lang=lang)
+    compound = None
+    if not matches:
+        from .recognise import Recogniser
+
+        hits = Recogniser(termbase).scan(query) if " " not in query else []
+        compound = hits[0] if len(hits) == 1 and hits[0].kind == "compound" and hits[0].surface == query else None
     if as_json:
         import json
 
@@ -147,6 +153,7 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Pa
                 for m in matches
             ],
             "suggestions": suggestions,
+            **({"compound": compound.to_dict()} if compound else {}),
         }
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     elif matches:
@@ -154,7 +161,68 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Pa
     else:
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
         click.echo(f"migterm: no term matches '{query}'.{hint}", err=True)
+        if compound is not None:
+            english = f" ({compound.english})" if compound.english else ""
+            click.echo(f"It is a compound containing the term '{compound.term.text}'{english} [{compound.concept.id}].", err=True)
+            if compound.suggestion:
+                click.echo(f"Suggested English, not in the termbase: {compound.suggestion}", err=True)
     sys.exit(0 if matches else 1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON lines.")
+@click.option("--lang", default="nl", show_default=True, help="The language of the text to scan.")
+@click.option("--nested", is_flag=True, help="Also report shorter terms inside a longer hit (asielaanvraag in kansarme asielaanvraag).")
+@_glossary_option
+def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossary: Path | None) -> None:
+    """Find the termbase's terms in Dutch text: plain text, or the Dutch side of a TMX or PO file.
+
+    Every occurrence, longest match first, inflected forms, terms split by PDF line
+    breaks, abbreviations; words containing a term are reported as compounds.
+    Exit status 0 when something is found, 1 when nothing is.
+
+    \b
+    migterm scan kamerbrief.txt
+    migterm scan --json memory.tmx
+    """
+    from .recognise import Recogniser
+
+    recogniser = Recogniser(_termbase(glossary), lang)
+    found = 0
+    for file in files:
+        for where, text in _texts(file, lang):
+            for hit in recogniser.scan(text, nested=nested):
+                found += 1
+                location = f"{file}:{hit.line if where is None else where}:{hit.column}"
+                if as_json:
+                    import json
+
+                    click.echo(json.dumps({"file": str(file), **({"unit": where} if where else {}), **hit.to_dict()}, ensure_ascii=False))
+                elif hit.kind in ("term", "nested"):
+                    click.echo(f"{location}\t{hit.surface}\t{hit.english or ''}\t[{hit.concept.id}]")
+                else:
+                    suggestion = f"suggestion: {hit.suggestion}" if hit.suggestion else "no suggestion"
+                    click.echo(f"{location}\t{hit.surface}\tcompound of '{hit.part}' ({hit.english}); {suggestion}\t[{hit.concept.id}]")
+    sys.exit(0 if found else 1)
+
+
+def _texts(file: Path, lang: str):  # type: ignore[no-untyped-def]
+    """(unit id or None, text) for a plain-text file or each unit of a TMX or PO file."""
+    if file.suffix.lower() in (".tmx", ".po", ".pot"):
+        from . import formats
+
+        for unit in formats.read_units(file, source_lang=lang):
+            text = unit.text(lang)
+            if text:
+                yield unit.id, text
+        return
+    try:
+        yield None, file.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise MigtermError(f"cannot read: {error.strerror}", path=file) from None
+    except UnicodeDecodeError:
+        raise MigtermError("not UTF-8 text", path=file) from None
 
 
 @cli.command()

@@ -1,0 +1,281 @@
+"""Finding the termbase's terms in running Dutch text.
+
+The text is read as words (hyphenated words split into their parts, the way
+the termbase's keys are), and at each word the longest term that matches wins
+(`Europese Grens- en Kustwacht` before `grens`). A word may also be read
+together with the next one where a PDF line break split it (`Schengen-` /
+`gebied`, `asiel` / `zoekers`), or as the closed spelling of a hyphenated word;
+the last word of a term may be inflected. A word that is no term but contains
+one (`terugkeerbeleid`) is reported as a compound hit with its known part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import dutch
+from .model import Concept, Term, lang_matches
+from .termbase import Termbase
+from .text import normalise
+
+__all__ = ["Hit", "Recogniser", "scan"]
+
+_TOKEN = re.compile(r"[\w&]+(?:[-'’][\w&]+)*-?")
+_FOOTNOTE_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One occurrence of a termbase term (or of a compound containing one) in a text."""
+
+    start: int  # character offsets in the text
+    end: int
+    line: int
+    column: int
+    surface: str
+    concept: Concept
+    term: Term
+    kind: str  # "term", "nested" (a shorter term inside a longer hit) or "compound"
+    part: str | None = None  # for a compound: the known part, as it stands in the word
+    suggestion: str | None = None  # for a compound: a compositional English rendering, unapproved
+
+    @property
+    def english(self) -> str | None:
+        preferred = self.concept.preferred("en")
+        return preferred.text if preferred else None
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "line": self.line, "column": self.column, "surface": self.surface, "kind": self.kind,
+            "concept": self.concept.id, "term": self.term.text, "english": self.english,
+        }
+        if self.kind == "compound":
+            out["known_part"] = self.part
+            out["suggestion"] = self.suggestion
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    key: str  # normalised
+    start: int
+    end: int
+    token: int  # which token it belongs to
+    line_end: bool  # the last word of its line
+    hyphen_end: bool = False  # its token ends with a hyphen: `Grens-`, `migratieherkomst-`
+
+
+# Dutch heads common in migration compounds that are not terms themselves, for
+# compositional suggestions only (never shown as approved terms).
+_HEADS = {
+    "beleid": "policy", "centrum": "centre", "missie": "mission", "proces": "process", "procedure": "procedure",
+    "besluit": "decision", "systeem": "system", "organisatie": "organisation", "vergunning": "permit",
+    "maatregel": "measure", "locatie": "location", "partner": "partner", "cijfers": "figures", "aanpak": "approach",
+    "samenwerking": "cooperation", "bewaking": "surveillance", "controle": "check", "beheer": "management",
+}
+
+
+class Recogniser:
+    """The termbase's terms in one language, indexed for scanning text."""
+
+    def __init__(self, termbase: Termbase, lang: str = "nl") -> None:
+        self.lang = lang
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Concept, Term, str | None]]] = {}
+        self._single: dict[str, tuple[Concept, Term]] = {}
+        self._english: dict[str, str] = {}
+        for concept in termbase:
+            for term in concept.terms:
+                if not lang_matches(term.lang, lang):
+                    continue
+                # an abbreviation matches only as written (OM, not the word om)
+                exact = term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6)
+                for text in (term.text, *term.inflected_forms):
+                    words = tuple(w.key for w in self._words(text))
+                    if not words:
+                        continue
+                    self._by_first.setdefault(words[0], []).append((words, concept, term, text if exact else None))
+                    if len(words) == 1 and len(words[0]) >= 4:
+                        self._single.setdefault(words[0], (concept, term))
+                        english = concept.preferred("en")
+                        if english is not None:
+                            self._english.setdefault(words[0], english.text)
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    # -- words -------------------------------------------------------------------------
+
+    @staticmethod
+    def _words(text: str) -> list[_Word]:
+        # a footnote marker alone on a line is not part of the running text
+        text = _FOOTNOTE_LINE.sub(lambda m: " " * len(m.group()), text)
+        tokens = list(_TOKEN.finditer(text))
+        words: list[_Word] = []
+        for number, match in enumerate(tokens):
+            nxt = tokens[number + 1].start() if number + 1 < len(tokens) else len(text)
+            line_end = "\n" in text[match.end():nxt]
+            offset = match.start()
+            parts = [p for p in re.split(r"([-'’])", match.group())]
+            position = offset
+            pieces = []
+            for piece in parts:
+                if piece and piece not in "-'’":
+                    pieces.append((piece, position))
+                position += len(piece)
+            for index, (piece, at) in enumerate(pieces):
+                key = normalise(piece)
+                if key:
+                    last = index == len(pieces) - 1
+                    words.append(_Word(key, at, at + len(piece), number, line_end and last, last and match.group().endswith("-")))
+        return words
+
+    # -- matching --------------------------------------------------------------------------
+
+    def _units(self, words: list[_Word], i: int) -> Iterator[tuple[str, int]]:
+        """What may be read at word i: (key, index after it). The word itself; the closed
+        spelling of its hyphenated token; the word joined with the next across a line break."""
+        yield words[i].key, i + 1
+        j = i
+        while j + 1 < len(words) and words[j + 1].token == words[i].token:
+            j += 1
+        if j > i and (i == 0 or words[i - 1].token != words[i].token):
+            yield "".join(w.key for w in words[i : j + 1]), j + 1
+        if words[i].line_end and i + 1 < len(words):
+            yield words[i].key + words[i + 1].key, i + 2
+
+    def _match(self, words: list[_Word], i: int, pattern: tuple[str, ...]) -> int | None:
+        """The index after a match of `pattern` starting at word i, or None."""
+        if not pattern:
+            return i
+        if i >= len(words):
+            return None
+        for key, after in self._units(words, i):
+            last = len(pattern) == 1
+            if key == pattern[0] or (last and pattern[0] in dutch.lemma_candidates(key)):
+                end = self._match(words, after, pattern[1:])
+                if end is not None:
+                    return end
+            # a term word may be split over units too (`keten` / `partners` read as one word)
+        return None
+
+    def _compound(self, word: str) -> tuple[str, str, int, int] | None:
+        """A known term inside a longer word: (known key, unknown rest, start, end of known part)."""
+        best = None
+        for k in range(3, len(word) - 2):
+            left, right = word[:k], word[k:]
+            for stem, link in ((left, ""), *((left[: -len(s)], s) for s in ("s", "e", "en") if left.endswith(s))):
+                if stem in self._single and len(right) >= 3:
+                    candidate = (stem, right, 0, len(stem))
+                    if best is None or len(stem) > len(best[0]):
+                        best = candidate
+            for head in (right, *dutch.lemma_candidates(right)):
+                if head in self._single and len(left) >= 3:
+                    candidate = (head, left, k, len(word))
+                    if best is None or len(head) > len(best[0]):
+                        best = candidate
+        return best
+
+    def _suggest(self, known: str, rest: str, known_first: bool) -> str | None:
+        rest_key = rest[:-1] if rest.endswith("s") and rest[:-1] in (self._english.keys() | _HEADS.keys()) else rest
+        rest_en = self._english.get(rest_key) or _HEADS.get(rest_key) or next((_HEADS[c] for c in dutch.lemma_candidates(rest) if c in _HEADS), None)
+        known_en = self._english.get(known)
+        if not rest_en or not known_en:
+            return None
+        return f"{known_en} {rest_en}" if known_first else f"{rest_en} {known_en}"
+
+    def _longest(self, text: str, words: list[_Word], i: int, limit: int, skip: str | None = None) -> tuple[int, Concept, Term] | None:
+        """The longest term starting at word i and ending by word `limit`."""
+        best: tuple[int, Concept, Term] | None = None
+        for pattern, concept, term, exact in [*self._by_first.get(words[i].key, ()), *self._joined_candidates(words, i)]:
+            if concept.id == skip:
+                continue
+            end = self._match(words, i, pattern)
+            if end is None or end > limit or (best is not None and end <= best[0]):
+                continue
+            if exact is not None and not self._as_written(text, words[i].start, words[end - 1].end, exact):
+                continue
+            best = (end, concept, term)
+        elliptic = self._elliptic(words, i)
+        if elliptic is not None and elliptic[0] <= limit and elliptic[1].id != skip and (best is None or elliptic[0] > best[0]):
+            best = elliptic
+        return best
+
+    def _elliptic(self, words: list[_Word], i: int) -> tuple[int, Concept, Term] | None:
+        """`migratieherkomst- en transitlanden`: the first word completed with the head of the last."""
+        if not (words[i].hyphen_end and i + 2 < len(words) and words[i + 1].key in ("en", "of")):
+            return None
+        last = words[i + 2].key
+        for cut in range(1, len(last) - 2):
+            for pattern, concept, term, _ in self._by_first.get(words[i].key + last[cut:], ()):
+                if len(pattern) == 1:
+                    return i + 3, concept, term
+        return None
+
+    def scan(self, text: str, *, nested: bool = False) -> list[Hit]:
+        """Every hit in `text`, in order; overlapping terms resolved longest first. With
+        `nested`, the shorter terms inside a longer hit are reported too."""
+        text = _FOOTNOTE_LINE.sub(lambda m: " " * len(m.group()), text)  # same length: offsets and lines hold
+        words = self._words(text)
+        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        hits: list[Hit] = []
+        i = 0
+        while i < len(words):
+            best = self._longest(text, words, i, len(words))
+            if best is not None:
+                end, concept, term = best
+                hits.append(self._hit(text, line_starts, words[i].start, words[end - 1].end, concept, term, "term"))
+                if nested:
+                    for j in range(i, end):
+                        inner = self._longest(text, words, j, end if j > i else end - 1, skip=concept.id)
+                        if inner is not None:
+                            hits.append(self._hit(text, line_starts, words[j].start, words[inner[0] - 1].end, inner[1], inner[2], "nested"))
+                i = end
+                continue
+            word = words[i]
+            if len(word.key) >= 7 and word.key.isalpha():
+                found = self._compound(word.key)
+                if found is not None:
+                    known, rest, start, stop = found
+                    concept, term = self._single[known]
+                    surface = text[word.start : word.end]
+                    hits.append(self._hit(text, line_starts, word.start, word.end, concept, term, "compound",
+                                          part=surface[start:stop] if len(surface) == len(word.key) else known,
+                                          suggestion=self._suggest(known, rest, start == 0)))
+            i += 1
+        return hits
+
+    @staticmethod
+    def _as_written(text: str, start: int, end: int, form: str) -> bool:
+        """Whether the text spells an abbreviation as the termbase does (or in capitals)."""
+        surface = re.sub(r"[^\w&]", "", text[start:end])
+        wanted = re.sub(r"[^\w&]", "", form)
+        return surface in (wanted, wanted.upper())
+
+    def _joined_candidates(self, words: list[_Word], i: int) -> list[tuple[tuple[str, ...], Concept, Term, str | None]]:
+        """Terms whose first word is a joined reading at i (line break or hyphen) rather than the word itself."""
+        out = []
+        for key, _ in list(self._units(words, i))[1:]:
+            out.extend(self._by_first.get(key, ()))
+        return out
+
+    @staticmethod
+    def _hit(text: str, line_starts: list[int], start: int, end: int, concept: Concept, term: Term, kind: str, **extra: str | None) -> Hit:
+        import bisect
+
+        line = bisect.bisect_right(line_starts, start)
+        surface = " ".join(re.sub(r"-[ \t]*\n\s*", "-", text[start:end]).split())  # line breaks read as spaces
+        return Hit(start, end, line, start - line_starts[line - 1] + 1, surface, concept, term, kind, **extra)
+
+
+def scan(text: str, termbase: Termbase | None = None, lang: str = "nl", *, nested: bool = False) -> list[Hit]:
+    """The termbase terms (by default the shipped termbase's) found in `text`.
+
+    >>> [(h.surface, h.english) for h in scan("De buitengrenzen van het Schengen-\\ngebied.")]
+    [('buitengrenzen', 'external border'), ('Schengen-gebied', 'Schengen area')]
+    """
+    if termbase is None:
+        from .glossary import load
+
+        termbase = load()
+    return Recogniser(termbase, lang).scan(text, nested=nested)

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from migterm.recognise import Recogniser
+
+from .conftest import GLOSSARY, REPO
+
+
+@pytest.fixture(scope="module")
+def recogniser(termbase):
+    return Recogniser(termbase)
+
+
+def found(recogniser, text, **kw):
+    return [(h.surface, h.concept.id, h.kind) for h in recogniser.scan(text, **kw)]
+
+
+def test_every_context_quote_contains_its_term(recogniser, termbase):
+    missing = []
+    for concept in termbase:
+        for term in concept.terms_in("nl"):
+            for context in term.contexts:
+                if concept.id not in {h.concept.id for h in recogniser.scan(context.text, nested=True)}:
+                    missing.append((concept.id, term.text))
+    assert missing == []
+
+
+def test_longest_match_first(recogniser):
+    assert found(recogniser, "de Europese Grens- en Kustwacht bewaakt de grens") == [
+        ("Europese Grens- en Kustwacht", "european-border-and-coast-guard", "term"), ("grens", "border", "term")
+    ]
+    assert found(recogniser, "een kansarme asielaanvraag", nested=True) == [
+        ("kansarme asielaanvraag", "application-with-little-chance-of-success", "term"), ("asielaanvraag", "asylum-application", "nested")
+    ]
+
+
+@pytest.mark.parametrize("text, surface, concept", [
+    ("binnen het Schengen-\ngebied.", "Schengen-gebied", "schengen-area"),
+    ("voor asiel\nzoekers met", "asiel zoekers", "asylum-seeker"),
+    ("met keten\npartners (IND", "keten partners", "chain-partner"),
+    ("ongewenste migratie-\nstromen", "migratie-stromen", "migration-flow"),
+    ("de EU-\nlidstaten", "EU-lidstaten", "member-state"),
+    ("de Europese \n22\nGrens- en Kustwacht", "Europese Grens- en Kustwacht", "european-border-and-coast-guard"),
+    ("alle lidstaten", "lidstaten", "member-state"),
+    ("irreguliere migratiestromen", "migratiestromen", "migration-flow"),
+    ("het Schengen-gebied", "Schengen-gebied", "schengen-area"),
+])
+def test_pdf_line_breaks_inflections_and_spellings(recogniser, text, surface, concept):
+    assert (surface, concept, "term") in found(recogniser, text)
+
+
+def test_abbreviations_match_only_as_written(recogniser):
+    assert found(recogniser, "het OM en de KMar") == [("OM", "om", "term"), ("KMar", "kmar", "term")]
+    assert found(recogniser, "om te voorkomen") == []
+
+
+def test_compounds_are_reported_with_their_known_part_and_a_marked_suggestion(recogniser):
+    (hit,) = recogniser.scan("Het terugkeerbeleid")
+    assert (hit.kind, hit.part, hit.english, hit.suggestion) == ("compound", "terugkeer", "return", "return policy")
+    (hit,) = recogniser.scan("een grensbewakingsmissie")
+    assert (hit.kind, hit.part, hit.english) == ("compound", "grens", "border")
+    (hit,) = recogniser.scan("het asielzoekerscentrum")
+    assert hit.kind == "compound" and hit.concept.id == "asylum-seeker" and hit.suggestion == "asylum seeker centre"
+
+
+def test_lines_and_columns(recogniser):
+    hits = recogniser.scan("Eerste regel.\nDe terugkeer van overlastgevers.")
+    assert [(h.line, h.column, h.surface) for h in hits] == [(2, 4, "terugkeer"), (2, 18, "overlastgevers")]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "migterm", *args], capture_output=True, text=True, cwd=REPO, timeout=120)
+
+
+def test_scan_command(tmp_path):
+    result = run("scan", str(GLOSSARY / "sources" / "000_01aad2d1b28122a7.txt"))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].endswith(":1:1\tinstrumentalisering van migranten\tinstrumentalisation of migrants\t[instrumentalisation-of-migrants]")
+    lines = [json.loads(line) for line in run("scan", "--json", "tests/data/tmx/version-1.1-lang-attribute.tmx").stdout.splitlines()]
+    assert [(h["unit"], h["surface"], h["english"]) for h in lines] == [("1", "terugkeer", "return"), ("2", "asielzoeker", "asylum seeker")]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("niets hier\n", encoding="utf-8")
+    assert run("scan", str(empty)).returncode == 1
+
+
+def test_lookup_explains_a_compound():
+    result = run("lookup", "terugkeerbeleid")
+    assert result.returncode == 1
+    assert "It is a compound containing the term 'terugkeer' (return) [return]." in result.stderr
+    assert "Suggested English, not in the termbase: return policy" in result.stderr
