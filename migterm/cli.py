@@ -191,14 +191,17 @@ def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossa
     recogniser = Recogniser(_termbase(glossary), lang)
     found = 0
     for file in files:
-        for where, text in _texts(file, lang):
+        for where, text, before in _texts(file, lang):
             for hit in recogniser.scan(text, nested=nested):
                 found += 1
-                location = f"{file}:{hit.line if where is None else where}:{hit.column}"
+                location = f"{file}:{before + hit.line if where is None else where}:{hit.column}"
                 if as_json:
                     import json
 
-                    click.echo(json.dumps({"file": str(file), **({"unit": where} if where else {}), **hit.to_dict()}, ensure_ascii=False))
+                    record = {"file": str(file), **({"unit": where} if where else {}), **hit.to_dict()}
+                    if where is None:
+                        record["line"] = before + hit.line
+                    click.echo(json.dumps(record, ensure_ascii=False))
                 elif hit.kind in ("term", "nested"):
                     click.echo(f"{location}\t{hit.surface}\t{hit.english or ''}\t[{hit.concept.id}]")
                 else:
@@ -208,17 +211,29 @@ def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossa
 
 
 def _texts(file: Path, lang: str):  # type: ignore[no-untyped-def]
-    """(unit id or None, text) for a plain-text file or each unit of a TMX or PO file."""
+    """(unit id or None, text, number of lines before it) for each paragraph of a plain-text
+    file, read as a stream, or for each unit of a TMX or PO file."""
     if file.suffix.lower() in (".tmx", ".po", ".pot"):
         from . import formats
 
         for unit in formats.read_units(file, source_lang=lang):
             text = unit.text(lang)
             if text:
-                yield unit.id, text
+                yield unit.id, text, 0
         return
     try:
-        yield None, file.read_text(encoding="utf-8-sig")
+        with file.open(encoding="utf-8-sig") as handle:
+            block: list[str] = []
+            before = 0
+            for line in handle:
+                block.append(line)
+                # a paragraph ends at a blank line; a very long one is cut at a line end
+                if not line.strip() or len(block) >= 2000:
+                    yield None, "".join(block), before
+                    before += len(block)
+                    block = []
+            if block:
+                yield None, "".join(block), before
     except OSError as error:
         raise MigtermError(f"cannot read: {error.strerror}", path=file) from None
     except UnicodeDecodeError:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import dutch
 from .model import Concept, Term, lang_matches
@@ -57,8 +58,7 @@ class Hit:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     key: str  # normalised
     start: int
     end: int
@@ -82,6 +82,9 @@ class Recogniser:
 
     def __init__(self, termbase: Termbase, lang: str = "nl") -> None:
         self.lang = lang
+        self._keys: dict[str, str] = {}  # token -> normalised key, for the words of the texts scanned
+        self._compounds: dict[str, tuple[str, str, int, int] | None] = {}
+        self._lemmas: dict[str, list[str]] = {}
         self._by_first: dict[str, list[tuple[tuple[str, ...], Concept, Term, str | None]]] = {}
         self._single: dict[str, tuple[Concept, Term]] = {}
         self._english: dict[str, str] = {}
@@ -106,20 +109,31 @@ class Recogniser:
 
     # -- words -------------------------------------------------------------------------
 
-    @staticmethod
-    def _words(text: str) -> list[_Word]:
+    def _words(self, text: str) -> list[_Word]:
         # a footnote marker alone on a line is not part of the running text
         text = _FOOTNOTE_LINE.sub(lambda m: " " * len(m.group()), text)
-        tokens = list(_TOKEN.finditer(text))
+        keys = self._keys
         words: list[_Word] = []
+        append = words.append
+        tokens = list(_TOKEN.finditer(text))
+        count = len(tokens)
         for number, match in enumerate(tokens):
-            nxt = tokens[number + 1].start() if number + 1 < len(tokens) else len(text)
-            line_end = "\n" in text[match.end():nxt]
-            offset = match.start()
-            parts = [p for p in re.split(r"([-'’])", match.group())]
-            position = offset
+            token = match.group()
+            end = match.end()
+            following = tokens[number + 1].start() if number + 1 < count else len(text)
+            line_end = end != following and text.find("\n", end, following) != -1
+            if "-" not in token and "'" not in token and "’" not in token:  # the usual case: one word
+                key = keys.get(token)
+                if key is None:
+                    key = normalise(token)
+                    if len(keys) < 500_000:
+                        keys[token] = key
+                if key:
+                    append(_Word(key, match.start(), end, number, line_end, False))
+                continue
+            position = match.start()
             pieces = []
-            for piece in parts:
+            for piece in re.split(r"([-'’])", token):
                 if piece and piece not in "-'’":
                     pieces.append((piece, position))
                 position += len(piece)
@@ -127,7 +141,7 @@ class Recogniser:
                 key = normalise(piece)
                 if key:
                     last = index == len(pieces) - 1
-                    words.append(_Word(key, at, at + len(piece), number, line_end and last, last and match.group().endswith("-")))
+                    append(_Word(key, at, at + len(piece), number, line_end and last, last and token.endswith("-")))
         return words
 
     # -- matching --------------------------------------------------------------------------
@@ -136,6 +150,8 @@ class Recogniser:
         """What may be read at word i: (key, index after it). The word itself; the closed
         spelling of its hyphenated token; the word joined with the next across a line break."""
         yield words[i].key, i + 1
+        if not words[i].line_end and (i + 1 >= len(words) or words[i + 1].token != words[i].token):
+            return  # a plain word: nothing more to read here
         j = i
         while j + 1 < len(words) and words[j + 1].token == words[i].token:
             j += 1
@@ -152,7 +168,7 @@ class Recogniser:
             return None
         for key, after in self._units(words, i):
             last = len(pattern) == 1
-            if key == pattern[0] or (last and pattern[0] in dutch.lemma_candidates(key)):
+            if key == pattern[0] or (last and pattern[0] in self._lemma_candidates(key)):
                 end = self._match(words, after, pattern[1:])
                 if end is not None:
                     return end
@@ -161,6 +177,22 @@ class Recogniser:
 
     def _compound(self, word: str) -> tuple[str, str, int, int] | None:
         """A known term inside a longer word: (known key, unknown rest, start, end of known part)."""
+        if word in self._compounds:
+            return self._compounds[word]
+        found = self._find_compound(word)
+        if len(self._compounds) < 200_000:
+            self._compounds[word] = found
+        return found
+
+    def _lemma_candidates(self, key: str) -> list[str]:
+        found = self._lemmas.get(key)
+        if found is None:
+            found = dutch.lemma_candidates(key)
+            if len(self._lemmas) < 200_000:
+                self._lemmas[key] = found
+        return found
+
+    def _find_compound(self, word: str) -> tuple[str, str, int, int] | None:
         best = None
         for k in range(3, len(word) - 2):
             left, right = word[:k], word[k:]
@@ -169,7 +201,7 @@ class Recogniser:
                     candidate = (stem, right, 0, len(stem))
                     if best is None or len(stem) > len(best[0]):
                         best = candidate
-            for head in (right, *dutch.lemma_candidates(right)):
+            for head in (right, *self._lemma_candidates(right)):
                 if head in self._single and len(left) >= 3:
                     candidate = (head, left, k, len(word))
                     if best is None or len(head) > len(best[0]):
@@ -177,7 +209,7 @@ class Recogniser:
         return best
 
     def _suggest(self, known: str, rest: str, known_first: bool) -> str | None:
-        rest_key = rest[:-1] if rest.endswith("s") and rest[:-1] in (self._english.keys() | _HEADS.keys()) else rest
+        rest_key = rest[:-1] if rest.endswith("s") and (rest[:-1] in self._english or rest[:-1] in _HEADS) else rest
         rest_en = self._english.get(rest_key) or _HEADS.get(rest_key) or next((_HEADS[c] for c in dutch.lemma_candidates(rest) if c in _HEADS), None)
         known_en = self._english.get(known)
         if not rest_en or not known_en:
@@ -220,8 +252,15 @@ class Recogniser:
         line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         hits: list[Hit] = []
         i = 0
-        while i < len(words):
-            best = self._longest(text, words, i, len(words))
+        by_first = self._by_first
+        count = len(words)
+        while i < count:
+            word = words[i]
+            # only a word that starts a term, or may join the next one, can start a hit
+            if word.key in by_first or word.line_end or word.hyphen_end or (i + 1 < count and words[i + 1].token == word.token):
+                best = self._longest(text, words, i, count)
+            else:
+                best = None
             if best is not None:
                 end, concept, term = best
                 hits.append(self._hit(text, line_starts, words[i].start, words[end - 1].end, concept, term, "term"))
@@ -232,7 +271,6 @@ class Recogniser:
                             hits.append(self._hit(text, line_starts, words[j].start, words[inner[0] - 1].end, inner[1], inner[2], "nested"))
                 i = end
                 continue
-            word = words[i]
             if len(word.key) >= 7 and word.key.isalpha():
                 found = self._compound(word.key)
                 if found is not None:
