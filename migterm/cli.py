@@ -138,6 +138,8 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Pa
 
         hits = Recogniser(termbase).scan(query) if " " not in query else []
         compound = hits[0] if len(hits) == 1 and hits[0].kind == "compound" and hits[0].surface == query else None
+        if compound is not None and compound.suggestion is None and suggestions:
+            compound = None  # more likely a misspelling of a term than a compound
     if as_json:
         import json
 
