@@ -243,6 +243,44 @@ def _texts(file: Path, lang: str):  # type: ignore[no-untyped-def]
 
 
 @cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON.")
+@click.option("--toml", "as_toml", is_flag=True, help="Print the candidates as concept drafts for glossary/*.toml.")
+@click.option("--limit", type=int, default=50, show_default=True, help="How many candidates, best first (0: all).")
+@click.option("--all", "keep_known", is_flag=True, help="Keep candidates the termbase already knows.")
+@_glossary_option
+def mine(files: tuple[Path, ...], as_json: bool, as_toml: bool, limit: int, keep_known: bool, glossary: Path | None) -> None:
+    """Term candidates in Dutch documents that the termbase does not know yet.
+
+    \b
+    migterm mine kamerbrief.txt
+    migterm mine --toml --limit 20 kamerbrief.txt >> glossary/drafts.toml
+    """
+    from . import mine as mining
+
+    documents = []
+    for file in files:
+        try:
+            documents.append((file.name, file.read_text(encoding="utf-8-sig")))
+        except OSError as error:
+            raise MigtermError(f"cannot read: {error.strerror}", path=file) from None
+        except UnicodeDecodeError:
+            raise MigtermError("not UTF-8 text", path=file) from None
+    candidates = mining.mine(documents, None if keep_known else _termbase(glossary), limit=limit or None)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([c.to_dict() for c in candidates], ensure_ascii=False, indent=2))
+    elif as_toml:
+        click.echo(mining.toml_drafts(candidates), nl=False)
+    else:
+        for c in candidates:
+            extra = f" = {c.expansion}" if c.expansion else f" (contains '{c.known_part}')" if c.known_part else ""
+            click.echo(f"{c.score:5.1f}  {c.frequency:>3}  {c.kind:<9} {c.text}{extra}\t{c.source}:{c.line}")
+    sys.exit(0 if candidates else 1)
+
+
+@cli.command()
 @_glossary_option
 def validate(glossary: Path | None) -> None:
     """Check a glossary: its files, its invariants, and that every context quote is verbatim.

@@ -1,0 +1,339 @@
+"""Term candidates from new Dutch documents: what the termbase does not know yet.
+
+The text is first repaired the way the source documents need it: footnote
+markers and running footers dropped, words split by a line break joined again
+(`Schengen-` / `gebied`, `keten` / `partners`) when the joined word occurs
+elsewhere in the documents or the part before the break does not, real hyphens
+kept (`EU-` / `lidstaten`). Candidates are then collected:
+
+- acronyms, with their expansion where the text gives one (`Mobiel Toezicht
+  Veiligheid (MTV)`), including lists in parentheses (`IND, COA, DT&V`);
+- content words and their inflections, grouped under one lemma;
+- multiword phrases: an adjective or noun with the noun it modifies
+  (`irreguliere migratie`), and noun phrases joined by `van` or `tegen`
+  (`instrumentalisering van migranten`);
+
+each with its frequency, a termhood score, a context sentence and where it
+stands. Words the termbase already knows (as a term or an inflected form) are
+left out, and so are function words and fragments.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import dutch
+from .termbase import Termbase
+from .text import normalise
+
+__all__ = ["Candidate", "mine", "repair"]
+
+# Dutch function words and very general words that are never terms on their own.
+STOPWORDS = frozenset("""
+aan af al alle alles als altijd andere ander anders beide bij binnen boven daar daarbij daardoor daarmee daarnaast daarom dan dat de deel den der des deze die dit doen door dus een eens eigen en enkele er ergens extra geen geweest gehele gericht graag had heb hebben heeft hem het hier hierbij hierdoor hiermee hierachter hiervoor hij hoe hoogst hun iets in is ja je jij kan komen kon kunnen lang lange later maar mag mate meer meest meestal men met mij mijn moet moeten na naar naast namelijk niet niets nog nu of om onder ons onze ook op over per plaats reeds rond samen sinds sterk steeds tegen ten ter tot tussen u uit uw van vanaf vanuit veel verder via vijf voor vooral voorts waar waarbij waardoor waarin wanneer want waren was wat we wel werd werden weer wie wij wil worden wordt zal ze zeer zelf zich zij zijn zo zoals zodat zonder zou zowel zullen
+afgelopen belangrijke belangrijkste bijvoorbeeld bovendien dankzij eind gezet gemaakt gestart geleid gedaan geval gevallen goede hogere individuele kader korte lijn manier mede middels mogelijk mogelijkheden nieuwe nodig onder meer opgesteld opgericht periode realisatie relevante stappen structureel tevens verschillende vorm weer zowel
+""".split())
+
+_TOKEN = re.compile(r"[\w&]+(?:[-'’][\w&]+)*-?")
+# IND, DT&V, ECRIS-TCN, and mixed-case ones with two capitals or more: KMar, DTenV
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z&]{1,7}(?:-[A-Z]{2,5})?|(?=(?:[a-z&]*[A-Z]){2})[A-Z][A-Za-z&]{1,5})$")
+_FOOTNOTE_LINE = re.compile(r"^\s*\d{1,3}\s*$")
+_FOOTER_LINE = re.compile(r"^(?:\d{1,4}\s+\S.*\b\d{4}|.*\bvergaderjaar\b.*\bnr\.\s*\d+)\s*$")
+_CITATION = re.compile(r"\b(?:Verordening|Richtlijn|Besluit|Beschikking) \((?:EU|EG|EEG)\)(?: nr\.)? \d{2,4}/\d{1,4}")
+_NAME = re.compile(r"(?:[A-Z][\w’'-]+(?: (?:en|tegen|van|voor|der|de) (?=[A-Z]))?[ ]?){2,}")
+# endings of Dutch adjectives (inflected -e, and the usual uninflected ones before a het-noun)
+_ADJECTIVE = re.compile(r"(?:[^aeiou]e|aal|eel|ief|isch|lijk|baar|ig|erd|eerd)$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+@dataclass
+class Candidate:
+    """A term candidate: its text (lemma), kind, frequency, score and where it stands."""
+
+    text: str
+    kind: str  # "acronym", "word", "phrase"
+    frequency: int = 0
+    score: float = 0.0
+    forms: list[str] = field(default_factory=list)
+    context: str = ""
+    source: str = ""
+    line: int = 0
+    expansion: str | None = None
+    known_part: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "text": self.text, "kind": self.kind, "frequency": self.frequency, "score": round(self.score, 2),
+            "forms": sorted(set(self.forms)), "context": self.context, "source": self.source, "line": self.line,
+        }
+        if self.expansion:
+            out["expansion"] = self.expansion
+        if self.known_part:
+            out["known_part"] = self.known_part
+        return out
+
+
+def repair(documents: Iterable[tuple[str, str]]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Each document's text as (line number, repaired line) pairs: footnote markers and
+    running footers dropped, words split by a line break joined onto the earlier line."""
+    documents = list(documents)
+    raw_lines = {name: text.splitlines() for name, text in documents}
+    # words that stand whole somewhere (not at a line end): evidence for joining
+    whole: set[str] = set()
+    for lines in raw_lines.values():
+        for line in lines:
+            tokens = _TOKEN.findall(line)
+            for token in tokens[:-1]:
+                whole.add(token.lower())
+    out = []
+    for name, lines in raw_lines.items():
+        kept = [(n, line.rstrip()) for n, line in enumerate(lines, start=1) if not _FOOTNOTE_LINE.match(line) and not _FOOTER_LINE.match(line.strip())]
+        repaired: list[tuple[int, str]] = []
+        for index, (number, line) in enumerate(kept):
+            next_line = kept[index + 1][1].lstrip() if index + 1 < len(kept) else ""
+            tokens = _TOKEN.findall(line)
+            last = tokens[-1] if tokens else ""
+            first = _TOKEN.match(next_line)
+            if last and first and line.endswith(last) and next_line[: first.end()] == first.group():
+                following = first.group()
+                if last.endswith("-"):
+                    closed = last[:-1] + following
+                    keep_hyphen = last[:-1].isupper() or following[:1].isupper()
+                    joined = last + following if keep_hyphen and closed.lower() not in whole else closed
+                elif (
+                    following[:1].islower() and following.lower() not in STOPWORDS and last.lower() not in STOPWORDS
+                    and len(last) > 2 and not last.isdigit() and ((last + following).lower() in whole or last.lower() not in whole)
+                ):
+                    joined = last + following
+                else:
+                    joined = None
+                if joined is not None:
+                    line = line[: len(line) - len(last)] + joined
+                    # the rest of the next line stays on its own line
+                    kept[index + 1] = (kept[index + 1][0], next_line[first.end():].lstrip())
+            repaired.append((number, line))
+        out.append((name, repaired))
+    return out
+
+
+def _sentences(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Sentences with the line they start on."""
+    text_parts = []
+    starts = []
+    position = 0
+    for index, (number, line) in enumerate(lines):
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        # a heading: a short line without closing punctuation before a capitalised line
+        if line and len(line) < 60 and line[-1] not in ".,;:!?)" and following[:1].isupper():
+            line += "."
+        starts.append((position, number))
+        text_parts.append(line)
+        position += len(line) + 1
+    text = " ".join(text_parts)
+    out = []
+    offset = 0
+    for sentence in _SENTENCE_END.split(text):
+        line = max((n for p, n in starts if p <= offset), default=1)
+        if sentence.strip():
+            out.append((line, " ".join(sentence.split())))
+        offset += len(sentence) + 1
+    return out
+
+
+def _is_fragment(word: str) -> bool:
+    return len(word) < 4 or word.isdigit() or not any(c in "aeiouy" for c in word.lower())
+
+
+def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None, limit: int | None = None) -> list[Candidate]:
+    """Term candidates in `documents` ((name, text) pairs) that `termbase` lacks, best first."""
+    known: set[str] = set()
+    if termbase is not None:
+        for concept in termbase:
+            for term in concept.terms_in("nl"):
+                known.update(normalise(t) for t in (term.text, *term.inflected_forms))
+    candidates: dict[tuple[str, str], Candidate] = {}
+    vocabulary: dict[str, int] = {}
+
+    def add(text: str, kind: str, form: str, context: str, source: str, line: int, **extra: str | None) -> None:
+        key = (kind, normalise(text))
+        if key[1] in known or normalise(form) in known:
+            return
+        candidate = candidates.get(key)
+        if candidate is None:
+            candidate = candidates[key] = Candidate(text, kind, context=context, source=source, line=line)
+        candidate.frequency += 1
+        candidate.forms.append(form)
+        for name, value in extra.items():
+            if value and not getattr(candidate, name):
+                setattr(candidate, name, value)
+
+    repaired = repair(documents)
+    for _, lines in repaired:
+        for _, line in lines:
+            for token in _TOKEN.findall(line):
+                vocabulary[token.lower().rstrip("-")] = vocabulary.get(token.lower().rstrip("-"), 0) + 1
+
+    def lemma(word: str) -> str:
+        lower = word.lower()
+        for candidate in dutch.lemma_candidates(lower):
+            if candidate in vocabulary and len(candidate) >= 4:
+                return candidate
+        return lower
+
+    for source, lines in repaired:
+        for line_number, sentence in _sentences(lines):
+            tokens = [m for m in _TOKEN.finditer(sentence)]
+            words = [m.group() for m in tokens]
+            # acronyms, with an expansion in "Full Name (ACR)"
+            for match in re.finditer(r"\(([^()]{2,80})\)", sentence):
+                inside = [p.strip() for p in re.split(r",|\ben\b|\bof\b", match.group(1))]
+                before = _TOKEN.findall(sentence[: match.start()])
+                for part in inside:
+                    if _ACRONYM.match(part) or (part.istitle() and len(inside) > 2 and " " not in part):
+                        expansion = _expansion(part, before) if len(inside) == 1 else None
+                        add(part, "acronym", part, sentence, source, line_number, expansion=expansion)
+            for word in words:
+                if _ACRONYM.match(word) and not any(word in m.group(1) for m in re.finditer(r"\(([^()]*)\)", sentence)):
+                    add(word, "acronym", word, sentence, source, line_number)
+            # content words
+            for word in words:
+                bare = word.rstrip("-")
+                lower = bare.lower()
+                if lower in STOPWORDS or _is_fragment(bare) or _ACRONYM.match(bare) or word.endswith("-"):
+                    continue
+                base = lemma(bare)
+                if base not in STOPWORDS:
+                    add(base, "word", bare, sentence, source, line_number)
+            # citations of legal acts: Verordening (EU) 2019/1896
+            for match in _CITATION.finditer(sentence):
+                add(match.group(), "citation", match.group(), sentence, source, line_number)
+            # names: runs of capitalised words, with `en`, `tegen`, `van` between (Samen tegen Mensenhandel)
+            for match in _NAME.finditer(sentence):
+                name = match.group().strip()
+                parts = name.split()
+                if match.start() > 0 and len(parts) >= 2 and parts[0].lower() not in STOPWORDS and not any(_ACRONYM.match(p) for p in parts):
+                    add(name, "phrase", name, sentence, source, line_number)
+            # elliptic coordination: migratieherkomst- en transitlanden
+            for i in range(len(words) - 2):
+                if words[i].endswith("-") and words[i + 1] in ("en", "of") and words[i + 2][:1].islower():
+                    last = words[i + 2].lower()
+                    for cut in range(1, len(last) - 3):
+                        if last[cut:] in vocabulary and len(last[cut:]) >= 4:
+                            completed = words[i][:-1] + last[cut:]
+                            add(lemma(completed) if completed.lower() != lemma(completed) else completed, "word", completed, sentence, source, line_number)
+                            break
+            # phrases: adjective/noun + noun, and noun + van/tegen (+ de/het) + noun
+            for i in range(len(words) - 1):
+                first, second = words[i], words[i + 1]
+                if first.lower() in STOPWORDS or second.lower() in STOPWORDS or _is_fragment(first) or _is_fragment(second):
+                    if first.lower() not in STOPWORDS and not _is_fragment(first) and second.lower() in ("van", "tegen") and i + 2 < len(words):
+                        rest = words[i + 2 : i + 4]
+                        if rest and rest[0].lower() in ("de", "het") and len(rest) > 1:
+                            rest = rest[:2]
+                        else:
+                            rest = rest[:1]
+                        if rest and rest[-1].lower() not in STOPWORDS and not _is_fragment(rest[-1]):
+                            phrase = " ".join([first, second, *rest])
+                            add(phrase, "phrase", phrase, sentence, source, line_number)
+                    continue
+                if first.endswith("-") or second.endswith("-") or second[:1].isupper() and not first[:1].isupper():
+                    continue
+                if _ADJECTIVE.search(first.lower()):
+                    phrase = f"{first} {second}"
+                    add(phrase, "phrase", phrase, sentence, source, line_number)
+    # a phrase whose words are all covered by a longer candidate phrase is kept; score
+    results = list(candidates.values())
+    for candidate in results:
+        length = len(candidate.text.replace(" ", ""))
+        domain = any(stem in candidate.text.lower() for stem in _DOMAIN_STEMS)
+        candidate.score = (
+            math.log(1 + candidate.frequency) * 2
+            + min(length, 25) / 6
+            + (2.0 if domain else 0.0)
+            + (3.0 if candidate.kind == "acronym" else 0.0)
+            + (1.0 if candidate.expansion else 0.0)
+            + (0.5 if candidate.kind == "phrase" else 0.0)
+            - (3.0 if re.search(r" (?:van|tegen) ", candidate.text) and candidate.frequency < 2 else 0.0)
+            - (2.0 if candidate.kind == "word" and all(f[:1].isupper() and f.endswith(("e", "ees")) for f in candidate.forms) else 0.0)
+        )
+    if termbase is not None:
+        from .recognise import Recogniser
+
+        recogniser = Recogniser(termbase)
+        for candidate in results:
+            if candidate.kind == "word":
+                hits = recogniser.scan(candidate.text)
+                if hits and hits[0].kind == "compound":
+                    candidate.known_part = hits[0].part
+                    candidate.score += 1.5
+    results.sort(key=lambda c: (-c.score, c.text))
+    return results[:limit] if limit else results
+
+
+_DOMAIN_STEMS = (
+    "migra", "asiel", "grens", "terugkeer", "vertrek", "visum", "opvang", "vreemdeling", "mensenhandel", "smokkel",
+    "uitbuiting", "schengen", "toelating", "verblijf", "keten", "overlast", "kustwacht", "herkomst", "transit", "lidsta",
+)
+
+
+def _singular(word: str, vocabulary: dict[str, int]) -> str:
+    lower = word.lower()
+    for candidate in dutch.lemma_candidates(lower):
+        if candidate in vocabulary:
+            return candidate
+    return word
+
+
+def _expansion(acronym: str, before: list[str]) -> str | None:
+    """The words just before "(ACR)" whose capitals spell the acronym, if any.
+
+    >>> _expansion("MTV", "Voorts is eind 2022 het Mobiel Toezicht Veiligheid".split())
+    'Mobiel Toezicht Veiligheid'
+    """
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    for size in range(1, len(letters) + 3):
+        if size > len(before):
+            break
+        words = before[-size:]
+        if not words[0][:1].isupper():
+            continue
+        capitals = "".join(c for w in words for c in w if c.isupper())
+        initials = "".join(w[0] for w in words if w.lower() not in STOPWORDS).upper()
+        if letters in (capitals, initials):
+            return " ".join(words)
+    return None
+
+
+def toml_drafts(candidates: list[Candidate]) -> str:
+    """Candidates as concept drafts for glossary/*.toml: the Dutch side filled in, the
+    English left for the terminologist, the context and its source recorded."""
+    import json
+
+    def q(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+    blocks = []
+    for candidate in candidates:
+        slug = re.sub(r"[^a-z0-9]+", "-", normalise(candidate.text)).strip("-") or "draft"
+        if not slug[0].isalpha():
+            slug = f"draft-{slug}"
+        lines = [
+            "[[concept]]",
+            f"id = {q(slug)}",
+            f"# mined from {candidate.source}, line {candidate.line}: {candidate.kind}, frequency {candidate.frequency}, score {candidate.score:.1f}",
+            '# definition.en = ""',
+            "",
+            "  [[concept.term]]",
+            '  lang = "nl"',
+            f"  text = {q(candidate.expansion or candidate.text)}",
+            '  status = "preferred"',
+            f"  contexts = [{{ source = {q(candidate.source)}, text = {q(candidate.context)} }}]",
+        ]
+        if candidate.expansion:
+            lines += ["", "  [[concept.term]]", '  lang = "nl"', f"  text = {q(candidate.text)}", '  status = "admitted"', '  type = "acronym"']
+        lines += ["", "  # [[concept.term]]", '  # lang = "en"', '  # text = ""', '  # status = "preferred"', ""]
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks)
