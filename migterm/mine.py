@@ -34,6 +34,7 @@ __all__ = ["Candidate", "mine", "repair"]
 # Dutch function words and very general words that are never terms on their own.
 STOPWORDS = frozenset("""
 aan af al alle alles als altijd andere ander anders beide bij binnen boven daar daarbij daardoor daarmee daarnaast daarom dan dat de deel den der des deze die dit doen door dus een eens eigen en enkele er ergens extra geen geweest gehele gericht graag had heb hebben heeft hem het hier hierbij hierdoor hiermee hierachter hiervoor hij hoe hoogst hun iets in is ja je jij kan komen kon kunnen lang lange later maar mag mate meer meest meestal men met mij mijn moet moeten na naar naast namelijk niet niets nog nu of om onder ons onze ook op over per plaats reeds rond samen sinds sterk steeds tegen ten ter tot tussen u uit uw van vanaf vanuit veel verder via vijf voor vooral voorts waar waarbij waardoor waarin wanneer want waren was wat we wel werd werden weer wie wij wil worden wordt zal ze zeer zelf zich zij zijn zo zoals zodat zonder zou zowel zullen
+indien nadat tenzij zolang omdat hoewel terwijl zodra totdat doordat mits eerste tweede derde vierde twee drie vier zes zeven acht negen tien
 afgelopen belangrijke belangrijkste bijvoorbeeld bovendien dankzij eind gezet gemaakt gestart geleid gedaan geval gevallen goede hogere individuele kader korte lijn manier mede middels mogelijk mogelijkheden nieuwe nodig onder meer opgesteld opgericht periode realisatie relevante stappen structureel tevens verschillende vorm weer zowel
 """.split())
 
@@ -143,6 +144,16 @@ def _sentences(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _not_a_noun(word: str) -> bool:
+    """Single words that Dutch morphology marks as no noun: inflected adjectives and
+    participles (verantwoordelijke, geldende), past participles (uitgevaardigd, bedoeld)."""
+    if word.endswith(("nde", "lijke", "ische", "ige")):
+        return True
+    if re.match(r"^(?:ge|be|ver|uit|op|aan|in|af|toe|over|onder|door)?ge\w+[dt]$", word) and not word.endswith(("heid", "teit")):
+        return True
+    return word.endswith(("eerd", "erd")) or (word.startswith("be") and word.endswith("oeld"))
+
+
 def _is_fragment(word: str) -> bool:
     return len(word) < 4 or word.isdigit() or not any(c in "aeiouy" for c in word.lower())
 
@@ -205,7 +216,7 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
                 if lower in STOPWORDS or _is_fragment(bare) or _ACRONYM.match(bare) or word.endswith("-"):
                     continue
                 base = lemma(bare)
-                if base not in STOPWORDS:
+                if base not in STOPWORDS and not _not_a_noun(lower):
                     add(base, "word", bare, sentence, source, line_number)
             # citations of legal acts: Verordening (EU) 2019/1896
             for match in _CITATION.finditer(sentence):
@@ -241,7 +252,7 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
                     continue
                 if first.endswith("-") or second.endswith("-") or second[:1].isupper() and not first[:1].isupper():
                     continue
-                if _ADJECTIVE.search(first.lower()):
+                if _ADJECTIVE.search(first.lower()) and not first.lower().endswith("nde"):  # not a present participle (geldende)
                     phrase = f"{first} {second}"
                     add(phrase, "phrase", phrase, sentence, source, line_number)
     # a phrase whose words are all covered by a longer candidate phrase is kept; score

@@ -74,6 +74,7 @@ _HEADS = {
     "besluit": "decision", "systeem": "system", "organisatie": "organisation", "vergunning": "permit",
     "maatregel": "measure", "locatie": "location", "partner": "partner", "cijfers": "figures", "aanpak": "approach",
     "samenwerking": "cooperation", "bewaking": "surveillance", "controle": "check", "beheer": "management",
+    "verplichting": "obligation", "verbod": "ban",
 }
 
 
@@ -199,7 +200,8 @@ class Recogniser:
             for stem, link in ((left, ""), *((left[: -len(s)], s) for s in ("s", "e", "en") if left.endswith(s))):
                 if stem in self._single and len(right) >= 3:
                     candidate = (stem, right, 0, len(stem))
-                    if best is None or len(stem) > len(best[0]):
+                    # the longest known part; for the same part, the split whose rest is a known word
+                    if best is None or len(stem) > len(best[0]) or (len(stem) == len(best[0]) and right in _HEADS and best[1] not in _HEADS):
                         best = candidate
             for head in (right, *self._lemma_candidates(right)):
                 if head in self._single and len(left) >= 3:
