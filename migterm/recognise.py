@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from . import dutch
 from .model import Concept, Term, lang_matches
@@ -58,13 +57,50 @@ class Hit:
         return out
 
 
-class _Word(NamedTuple):
-    key: str  # normalised
-    start: int
-    end: int
-    token: int  # which token it belongs to
-    line_end: bool  # the last word of its line
-    hyphen_end: bool = False  # its token ends with a hyphen: `Grens-`, `migratieherkomst-`
+# A word of a scanned text is a plain tuple, for speed (a text has millions):
+# (normalised key, line, which token of its line, which part of a hyphenated token,
+#  which token of the text, last word of its line, its token ends with a hyphen).
+_Word = tuple[str, int, int, int, int, bool, bool]
+_KEY, _LINE, _ORDINAL, _PIECE, _TOKEN_NO, _LINE_END, _HYPHEN_END = range(7)
+
+
+class _Spans:
+    """Character offsets of words, worked out only for the words of a hit."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.offsets = [0]
+        for line in self.lines:
+            self.offsets.append(self.offsets[-1] + len(line) + 1)
+        self._tokens: dict[int, list[re.Match[str]]] = {}
+
+    def span(self, word: _Word) -> tuple[int, int]:
+        tokens = self._tokens.get(word[_LINE])
+        if tokens is None:
+            tokens = self._tokens[word[_LINE]] = list(_TOKEN.finditer(self.lines[word[_LINE]]))
+        match = tokens[word[_ORDINAL]]
+        start, end = match.start(), match.end()
+        if word[_PIECE] or _SPLIT.search(match.group()):
+            position, index = start, 0
+            for piece in _SPLIT.split(match.group()):
+                if piece and piece not in "-'’" and normalise(piece):
+                    if index == word[_PIECE]:
+                        start, end = position, position + len(piece)
+                        break
+                    index += 1
+                position += len(piece)
+        base = self.offsets[word[_LINE]]
+        return base + start, base + end
+
+
+    def text(self, first: _Word, last: _Word) -> str:
+        """The text from the start of one word to the end of another."""
+        start, end = self.span(first)[0], self.span(last)[1]
+        lines = "\n".join(self.lines[first[_LINE] : last[_LINE] + 1])
+        return lines[start - self.offsets[first[_LINE]] : end - self.offsets[first[_LINE]]]
+
+
+_SPLIT = re.compile(r"([-'’])")
 
 
 # Dutch heads common in migration compounds that are not terms themselves, for
@@ -96,7 +132,7 @@ class Recogniser:
                 # an abbreviation matches only as written (OM, not the word om)
                 exact = term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6)
                 for text in (term.text, *term.inflected_forms):
-                    words = tuple(w.key for w in self._words(text))
+                    words = tuple(w[_KEY] for w in self._words(text))
                     if not words:
                         continue
                     self._by_first.setdefault(words[0], []).append((words, concept, term, text if exact else None))
@@ -111,38 +147,30 @@ class Recogniser:
     # -- words -------------------------------------------------------------------------
 
     def _words(self, text: str) -> list[_Word]:
-        # a footnote marker alone on a line is not part of the running text
-        text = _FOOTNOTE_LINE.sub(lambda m: " " * len(m.group()), text)
+        """The words of a text, line by line; character offsets are left for `_Spans`."""
         keys = self._keys
         words: list[_Word] = []
         append = words.append
-        tokens = list(_TOKEN.finditer(text))
-        count = len(tokens)
-        for number, match in enumerate(tokens):
-            token = match.group()
-            end = match.end()
-            following = tokens[number + 1].start() if number + 1 < count else len(text)
-            line_end = end != following and text.find("\n", end, following) != -1
-            if "-" not in token and "'" not in token and "’" not in token:  # the usual case: one word
-                key = keys.get(token)
-                if key is None:
-                    key = normalise(token)
-                    if len(keys) < 500_000:
-                        keys[token] = key
-                if key:
-                    append(_Word(key, match.start(), end, number, line_end, False))
-                continue
-            position = match.start()
-            pieces = []
-            for piece in re.split(r"([-'’])", token):
-                if piece and piece not in "-'’":
-                    pieces.append((piece, position))
-                position += len(piece)
-            for index, (piece, at) in enumerate(pieces):
-                key = normalise(piece)
-                if key:
-                    last = index == len(pieces) - 1
-                    append(_Word(key, at, at + len(piece), number, line_end and last, last and token.endswith("-")))
+        number = -1
+        findall = _TOKEN.findall
+        for line_no, line in enumerate(_FOOTNOTE_LINE.sub("", text).split("\n")):
+            tokens = findall(line)
+            last = len(tokens) - 1
+            for ordinal, token in enumerate(tokens):
+                number += 1
+                if "-" not in token and "'" not in token and "’" not in token:  # the usual case: one word
+                    key = keys.get(token)
+                    if key is None:
+                        key = normalise(token)
+                        if len(keys) < 500_000:
+                            keys[token] = key
+                    if key:
+                        append((key, line_no, ordinal, 0, number, ordinal == last, False))
+                    continue
+                pieces = [k for k in (normalise(p) for p in _SPLIT.split(token) if p and p not in "-'’") if k]
+                for index, key in enumerate(pieces):
+                    end_of_token = index == len(pieces) - 1
+                    append((key, line_no, ordinal, index, number, ordinal == last and end_of_token, end_of_token and token.endswith("-")))
         return words
 
     # -- matching --------------------------------------------------------------------------
@@ -150,16 +178,16 @@ class Recogniser:
     def _units(self, words: list[_Word], i: int) -> Iterator[tuple[str, int]]:
         """What may be read at word i: (key, index after it). The word itself; the closed
         spelling of its hyphenated token; the word joined with the next across a line break."""
-        yield words[i].key, i + 1
-        if not words[i].line_end and (i + 1 >= len(words) or words[i + 1].token != words[i].token):
+        yield words[i][_KEY], i + 1
+        if not words[i][_LINE_END] and (i + 1 >= len(words) or words[i + 1][_TOKEN_NO] != words[i][_TOKEN_NO]):
             return  # a plain word: nothing more to read here
         j = i
-        while j + 1 < len(words) and words[j + 1].token == words[i].token:
+        while j + 1 < len(words) and words[j + 1][_TOKEN_NO] == words[i][_TOKEN_NO]:
             j += 1
-        if j > i and (i == 0 or words[i - 1].token != words[i].token):
-            yield "".join(w.key for w in words[i : j + 1]), j + 1
-        if words[i].line_end and i + 1 < len(words):
-            yield words[i].key + words[i + 1].key, i + 2
+        if j > i and (i == 0 or words[i - 1][_TOKEN_NO] != words[i][_TOKEN_NO]):
+            yield "".join(w[_KEY] for w in words[i : j + 1]), j + 1
+        if words[i][_LINE_END] and i + 1 < len(words):
+            yield words[i][_KEY] + words[i + 1][_KEY], i + 2
 
     def _match(self, words: list[_Word], i: int, pattern: tuple[str, ...]) -> int | None:
         """The index after a match of `pattern` starting at word i, or None."""
@@ -218,16 +246,16 @@ class Recogniser:
             return None
         return f"{known_en} {rest_en}" if known_first else f"{rest_en} {known_en}"
 
-    def _longest(self, text: str, words: list[_Word], i: int, limit: int, skip: str | None = None) -> tuple[int, Concept, Term] | None:
+    def _longest(self, spans: _Spans, words: list[_Word], i: int, limit: int, skip: str | None = None) -> tuple[int, Concept, Term] | None:
         """The longest term starting at word i and ending by word `limit`."""
         best: tuple[int, Concept, Term] | None = None
-        for pattern, concept, term, exact in [*self._by_first.get(words[i].key, ()), *self._joined_candidates(words, i)]:
+        for pattern, concept, term, exact in [*self._by_first.get(words[i][_KEY], ()), *self._joined_candidates(words, i)]:
             if concept.id == skip:
                 continue
             end = self._match(words, i, pattern)
             if end is None or end > limit or (best is not None and end <= best[0]):
                 continue
-            if exact is not None and not self._as_written(text, words[i].start, words[end - 1].end, exact):
+            if exact is not None and not self._as_written(spans, words[i], words[end - 1], exact):
                 continue
             best = (end, concept, term)
         elliptic = self._elliptic(words, i)
@@ -237,11 +265,11 @@ class Recogniser:
 
     def _elliptic(self, words: list[_Word], i: int) -> tuple[int, Concept, Term] | None:
         """`migratieherkomst- en transitlanden`: the first word completed with the head of the last."""
-        if not (words[i].hyphen_end and i + 2 < len(words) and words[i + 1].key in ("en", "of")):
+        if not (words[i][_HYPHEN_END] and i + 2 < len(words) and words[i + 1][_KEY] in ("en", "of")):
             return None
-        last = words[i + 2].key
+        last = words[i + 2][_KEY]
         for cut in range(1, len(last) - 2):
-            for pattern, concept, term, _ in self._by_first.get(words[i].key + last[cut:], ()):
+            for pattern, concept, term, _ in self._by_first.get(words[i][_KEY] + last[cut:], ()):
                 if len(pattern) == 1:
                     return i + 3, concept, term
         return None
@@ -251,44 +279,47 @@ class Recogniser:
         `nested`, the shorter terms inside a longer hit are reported too."""
         text = _FOOTNOTE_LINE.sub(lambda m: " " * len(m.group()), text)  # same length: offsets and lines hold
         words = self._words(text)
-        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        spans = _Spans(text)
         hits: list[Hit] = []
         i = 0
         by_first = self._by_first
+        compounds = self._compounds
         count = len(words)
         while i < count:
             word = words[i]
             # only a word that starts a term, or may join the next one, can start a hit
-            if word.key in by_first or word.line_end or word.hyphen_end or (i + 1 < count and words[i + 1].token == word.token):
-                best = self._longest(text, words, i, count)
+            if word[_KEY] in by_first or word[_LINE_END] or word[_HYPHEN_END] or (i + 1 < count and words[i + 1][_TOKEN_NO] == word[_TOKEN_NO]):
+                best = self._longest(spans, words, i, count)
             else:
                 best = None
             if best is not None:
                 end, concept, term = best
-                hits.append(self._hit(text, line_starts, words[i].start, words[end - 1].end, concept, term, "term"))
+                hits.append(self._hit(spans, word, words[end - 1], concept, term, "term"))
                 if nested:
                     for j in range(i, end):
-                        inner = self._longest(text, words, j, end if j > i else end - 1, skip=concept.id)
+                        inner = self._longest(spans, words, j, end if j > i else end - 1, skip=concept.id)
                         if inner is not None:
-                            hits.append(self._hit(text, line_starts, words[j].start, words[inner[0] - 1].end, inner[1], inner[2], "nested"))
+                            hits.append(self._hit(spans, words[j], words[inner[0] - 1], inner[1], inner[2], "nested"))
                 i = end
                 continue
-            if len(word.key) >= 7 and word.key.isalpha():
-                found = self._compound(word.key)
+            key = word[_KEY]
+            if len(key) >= 7:
+                found = compounds[key] if key in compounds else (self._compound(key) if key.isalpha() else None)
                 if found is not None:
                     known, rest, start, stop = found
                     concept, term = self._single[known]
-                    surface = text[word.start : word.end]
-                    hits.append(self._hit(text, line_starts, word.start, word.end, concept, term, "compound",
-                                          part=surface[start:stop] if len(surface) == len(word.key) else known,
+                    begin, finish = spans.span(word)
+                    surface = text[begin:finish]
+                    hits.append(self._hit(spans, word, word, concept, term, "compound",
+                                          part=surface[start:stop] if len(surface) == len(key) else known,
                                           suggestion=self._suggest(known, rest, start == 0)))
             i += 1
         return hits
 
     @staticmethod
-    def _as_written(text: str, start: int, end: int, form: str) -> bool:
+    def _as_written(spans: _Spans, first: _Word, last: _Word, form: str) -> bool:
         """Whether the text spells an abbreviation as the termbase does (or in capitals)."""
-        surface = re.sub(r"[^\w&]", "", text[start:end])
+        surface = re.sub(r"[^\w&]", "", spans.text(first, last))
         wanted = re.sub(r"[^\w&]", "", form)
         return surface in (wanted, wanted.upper())
 
@@ -300,12 +331,10 @@ class Recogniser:
         return out
 
     @staticmethod
-    def _hit(text: str, line_starts: list[int], start: int, end: int, concept: Concept, term: Term, kind: str, **extra: str | None) -> Hit:
-        import bisect
-
-        line = bisect.bisect_right(line_starts, start)
-        surface = " ".join(re.sub(r"-[ \t]*\n\s*", "-", text[start:end]).split())  # line breaks read as spaces
-        return Hit(start, end, line, start - line_starts[line - 1] + 1, surface, concept, term, kind, **extra)
+    def _hit(spans: _Spans, first: _Word, last: _Word, concept: Concept, term: Term, kind: str, **extra: str | None) -> Hit:
+        start, end = spans.span(first)[0], spans.span(last)[1]
+        surface = " ".join(re.sub(r"-[ \t]*\n\s*", "-", spans.text(first, last)).split())  # line breaks read as spaces
+        return Hit(start, end, first[_LINE] + 1, start - spans.offsets[first[_LINE]] + 1, surface, concept, term, kind, **extra)
 
 
 def scan(text: str, termbase: Termbase | None = None, lang: str = "nl", *, nested: bool = False) -> list[Hit]:
