@@ -194,6 +194,7 @@ def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossa
     found = 0
     for file in files:
         for where, text, before in _texts(file, lang):
+            out = []
             for hit in recogniser.scan(text, nested=nested):
                 found += 1
                 location = f"{file}:{before + hit.line if where is None else where}:{hit.column}"
@@ -203,12 +204,14 @@ def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossa
                     record = {"file": str(file), **({"unit": where} if where else {}), **hit.to_dict()}
                     if where is None:
                         record["line"] = before + hit.line
-                    click.echo(json.dumps(record, ensure_ascii=False))
+                    out.append(json.dumps(record, ensure_ascii=False))
                 elif hit.kind in ("term", "nested"):
-                    click.echo(f"{location}\t{hit.surface}\t{hit.english or ''}\t[{hit.concept.id}]")
+                    out.append(f"{location}\t{hit.surface}\t{hit.english or ''}\t[{hit.concept.id}]")
                 else:
                     suggestion = f"suggestion: {hit.suggestion}" if hit.suggestion else "no suggestion"
-                    click.echo(f"{location}\t{hit.surface}\tcompound of '{hit.part}' ({hit.english}); {suggestion}\t[{hit.concept.id}]")
+                    out.append(f"{location}\t{hit.surface}\tcompound of '{hit.part}' ({hit.english}); {suggestion}\t[{hit.concept.id}]")
+            if out:
+                click.echo("\n".join(out))  # one write per paragraph: a large file has many hits
     sys.exit(0 if found else 1)
 
 

@@ -93,9 +93,10 @@ class _Spans:
         return base + start, base + end
 
 
-    def text(self, first: _Word, last: _Word) -> str:
+    def text(self, first: _Word, last: _Word, start: int | None = None, end: int | None = None) -> str:
         """The text from the start of one word to the end of another."""
-        start, end = self.span(first)[0], self.span(last)[1]
+        if start is None or end is None:
+            start, end = self.span(first)[0], self.span(last)[1]
         lines = "\n".join(self.lines[first[_LINE] : last[_LINE] + 1])
         return lines[start - self.offsets[first[_LINE]] : end - self.offsets[first[_LINE]]]
 
@@ -333,7 +334,7 @@ class Recogniser:
     @staticmethod
     def _hit(spans: _Spans, first: _Word, last: _Word, concept: Concept, term: Term, kind: str, **extra: str | None) -> Hit:
         start, end = spans.span(first)[0], spans.span(last)[1]
-        surface = " ".join(re.sub(r"-[ \t]*\n\s*", "-", spans.text(first, last)).split())  # line breaks read as spaces
+        surface = " ".join(re.sub(r"-[ \t]*\n\s*", "-", spans.text(first, last, start, end)).split())  # line breaks read as spaces
         return Hit(start, end, first[_LINE] + 1, start - spans.offsets[first[_LINE]] + 1, surface, concept, term, kind, **extra)
 
 
