@@ -123,27 +123,37 @@ class Recogniser:
         self._keys: dict[str, str] = {}  # token -> normalised key, for the words of the texts scanned
         self._compounds: dict[str, tuple[str, str, int, int] | None] = {}
         self._lemmas: dict[str, list[str]] = {}
-        self._by_first: dict[str, list[tuple[tuple[str, ...], Concept, Term, str | None]]] = {}
-        self._single: dict[str, tuple[Concept, Term]] = {}
-        self._english: dict[str, str] = {}
-        for concept in termbase:
-            for term in concept.terms:
-                if not lang_matches(term.lang, lang):
-                    continue
-                # an abbreviation matches only as written (OM, not the word om)
-                exact = term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6)
-                for text in (term.text, *term.inflected_forms):
-                    words = tuple(w[_KEY] for w in self._words(text))
-                    if not words:
-                        continue
-                    self._by_first.setdefault(words[0], []).append((words, concept, term, text if exact else None))
-                    if len(words) == 1 and len(words[0]) >= 4:
-                        self._single.setdefault(words[0], (concept, term))
-                        english = concept.preferred("en")
-                        if english is not None:
-                            self._english.setdefault(words[0], english.text)
+        self._termbase = termbase
+        # first word -> (words, concept id, term position), longest first; concepts are built only for hits
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+        self._single: dict[str, tuple[str, int]] = {}
+        self._english_cache: dict[str, str | None] = {}
+        for key, concept_id, position in termbase.forms(lang):
+            words = tuple(_TOKEN.findall(key))
+            if not words:
+                continue
+            self._by_first.setdefault(words[0], []).append((words, concept_id, position))
+            if len(words) == 1 and len(words[0]) >= 4:
+                self._single.setdefault(words[0], (concept_id, position))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda c: -len(c[0]))
+
+    def _term(self, concept_id: str, position: int) -> tuple[Concept, Term]:
+        concept = self._termbase[concept_id]
+        return concept, concept.terms[position]
+
+    def _english(self, key: str) -> str | None:
+        """The preferred English of the single-word term `key`, if there is one."""
+        if key not in self._english_cache:
+            found = self._single.get(key)
+            english = self._term(*found)[0].preferred("en") if found else None
+            self._english_cache[key] = english.text if english else None
+        return self._english_cache[key]
+
+    @staticmethod
+    def _exact(term: Term) -> bool:
+        """An abbreviation matches only as written (OM, not the word om)."""
+        return term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6)
 
     # -- words -------------------------------------------------------------------------
 
@@ -240,9 +250,9 @@ class Recogniser:
         return best
 
     def _suggest(self, known: str, rest: str, known_first: bool) -> str | None:
-        rest_key = rest[:-1] if rest.endswith("s") and (rest[:-1] in self._english or rest[:-1] in _HEADS) else rest
-        rest_en = self._english.get(rest_key) or _HEADS.get(rest_key) or next((_HEADS[c] for c in dutch.lemma_candidates(rest) if c in _HEADS), None)
-        known_en = self._english.get(known)
+        rest_key = rest[:-1] if rest.endswith("s") and (rest[:-1] in self._single or rest[:-1] in _HEADS) else rest
+        rest_en = self._english(rest_key) or _HEADS.get(rest_key) or next((_HEADS[c] for c in dutch.lemma_candidates(rest) if c in _HEADS), None)
+        known_en = self._english(known)
         if not rest_en or not known_en:
             return None
         return f"{known_en} {rest_en}" if known_first else f"{rest_en} {known_en}"
@@ -250,13 +260,14 @@ class Recogniser:
     def _longest(self, spans: _Spans, words: list[_Word], i: int, limit: int, skip: str | None = None) -> tuple[int, Concept, Term] | None:
         """The longest term starting at word i and ending by word `limit`."""
         best: tuple[int, Concept, Term] | None = None
-        for pattern, concept, term, exact in [*self._by_first.get(words[i][_KEY], ()), *self._joined_candidates(words, i)]:
-            if concept.id == skip:
+        for pattern, concept_id, position in [*self._by_first.get(words[i][_KEY], ()), *self._joined_candidates(words, i)]:
+            if concept_id == skip:
                 continue
             end = self._match(words, i, pattern)
             if end is None or end > limit or (best is not None and end <= best[0]):
                 continue
-            if exact is not None and not self._as_written(spans, words[i], words[end - 1], exact):
+            concept, term = self._term(concept_id, position)
+            if self._exact(term) and not self._as_written(spans, words[i], words[end - 1], (term.text, *term.inflected_forms)):
                 continue
             best = (end, concept, term)
         elliptic = self._elliptic(words, i)
@@ -270,9 +281,9 @@ class Recogniser:
             return None
         last = words[i + 2][_KEY]
         for cut in range(1, len(last) - 2):
-            for pattern, concept, term, _ in self._by_first.get(words[i][_KEY] + last[cut:], ()):
+            for pattern, concept_id, position in self._by_first.get(words[i][_KEY] + last[cut:], ()):
                 if len(pattern) == 1:
-                    return i + 3, concept, term
+                    return (i + 3, *self._term(concept_id, position))
         return None
 
     def scan(self, text: str, *, nested: bool = False) -> list[Hit]:
@@ -308,7 +319,7 @@ class Recogniser:
                 found = compounds[key] if key in compounds else (self._compound(key) if key.isalpha() else None)
                 if found is not None:
                     known, rest, start, stop = found
-                    concept, term = self._single[known]
+                    concept, term = self._term(*self._single[known])
                     begin, finish = spans.span(word)
                     surface = text[begin:finish]
                     hits.append(self._hit(spans, word, word, concept, term, "compound",
@@ -318,13 +329,16 @@ class Recogniser:
         return hits
 
     @staticmethod
-    def _as_written(spans: _Spans, first: _Word, last: _Word, form: str) -> bool:
+    def _as_written(spans: _Spans, first: _Word, last: _Word, forms: tuple[str, ...]) -> bool:
         """Whether the text spells an abbreviation as the termbase does (or in capitals)."""
         surface = re.sub(r"[^\w&]", "", spans.text(first, last))
-        wanted = re.sub(r"[^\w&]", "", form)
-        return surface in (wanted, wanted.upper())
+        for form in forms:
+            wanted = re.sub(r"[^\w&]", "", form)
+            if surface in (wanted, wanted.upper()):
+                return True
+        return False
 
-    def _joined_candidates(self, words: list[_Word], i: int) -> list[tuple[tuple[str, ...], Concept, Term, str | None]]:
+    def _joined_candidates(self, words: list[_Word], i: int) -> list[tuple[tuple[str, ...], str, int]]:
         """Terms whose first word is a joined reading at i (line break or hyphen) rather than the word itself."""
         out = []
         for key, _ in list(self._units(words, i))[1:]:

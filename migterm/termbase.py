@@ -147,6 +147,15 @@ class Termbase:
     def get(self, concept_id: str) -> Concept | None:
         return self[concept_id] if concept_id in self._records else None
 
+    def forms(self, lang: str) -> Iterator[tuple[str, str, int]]:
+        """(normalised form, concept id, position of the term) for every term and recorded
+        form in `lang`, straight from the index: no concept is built."""
+        for key, encoded in self._index.items():
+            for line in encoded.split("\n"):
+                concept_id, position, term_lang, _ = line.split("\t")
+                if lang_matches(term_lang, lang):
+                    yield key, concept_id, int(position)
+
     @property
     def languages(self) -> list[str]:
         return sorted({line.split("\t")[2] for encoded in self._index.values() for line in encoded.split("\n")})
