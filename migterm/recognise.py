@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import dutch
-from .model import Concept, Term, lang_matches
+from .model import Concept, Term
 from .termbase import Termbase
 from .text import normalise
 

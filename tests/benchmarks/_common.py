@@ -3,11 +3,15 @@ command with its own peak memory."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -20,6 +24,18 @@ def install(venv: Path, *extra: str) -> tuple[str, str]:
     python = str(venv / "bin" / "python")
     subprocess.run([python, "-m", "pip", "install", "-q", str(REPO), *extra], check=True)
     return python, str(venv / "bin" / "migterm")
+
+
+@contextlib.contextmanager
+def workspace(*extra: str) -> Iterator[tuple[Path, str, str, dict[str, str]]]:
+    """A temporary folder with a fresh install of this checkout (and `extra` packages):
+    (folder, python, migterm, environment with a private termbase cache). Removed afterwards."""
+    work = Path(tempfile.mkdtemp(prefix="migterm-bench-"))
+    try:
+        python, migterm = install(work / "venv", *extra)
+        yield work, python, migterm, clean_env(MIGTERM_CACHE_DIR=str(work / "cache"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def clean_env(**extra: str) -> dict[str, str]:

@@ -19,23 +19,14 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import workspace  # noqa: E402
 from generate import generate  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "21"))
-REPO = Path(__file__).resolve().parents[2]
-
-
-def install(venv: Path) -> tuple[str, str]:
-    """A fresh virtual environment with this checkout installed; its python and migterm."""
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    python = str(venv / "bin" / "python")
-    subprocess.run([python, "-m", "pip", "install", "-q", str(REPO)], check=True)
-    return python, str(venv / "bin" / "migterm")
 
 
 def median_ms(command: list[str], env: dict[str, str], runs: int = RUNS, fresh_cache: bool = False) -> float:
@@ -52,10 +43,11 @@ def median_ms(command: list[str], env: dict[str, str], runs: int = RUNS, fresh_c
 
 
 def main() -> None:
-    work = Path(tempfile.mkdtemp(prefix="migterm-bench-"))
-    python, migterm = install(work / "venv")
-    env = {k: v for k, v in os.environ.items() if k != "pythonDONTWRITEBYTECODE"}
-    env["MIGTERM_CACHE_DIR"] = str(work / "cache")
+    with workspace() as (work, python, migterm, env):
+        run(work, python, migterm, env)
+
+
+def run(work: Path, python: str, migterm: str, env: dict[str, str]) -> None:
     print(f"interpreter: {python} ({sys.version.split()[0]})\nruns:        {RUNS} (median)\n")
     print(f"{'command':<58}{'median ms':>10}")
     rows = [
@@ -76,7 +68,6 @@ def main() -> None:
         cached = median_ms(command, env)
         uncached = median_ms(command, env, runs=max(3, RUNS // 4), fresh_cache=True)
         print(f"{size:>10,} concepts{cached:>12.1f}{uncached:>14.1f}")
-    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -12,13 +12,11 @@ same terms' surface strings over the same text (what Dutch awareness costs).
 from __future__ import annotations
 
 import random
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import REPO, clean_env, install, measure  # noqa: E402
+from _common import REPO, measure, workspace  # noqa: E402
 from generate import generate  # noqa: E402
 
 AHO = """
@@ -40,10 +38,7 @@ print(hits)
 
 def main() -> None:
     megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 20
-    work = Path(tempfile.mkdtemp(prefix="migterm-bench-"))
-    try:
-        python, migterm = install(work / "venv", "pyahocorasick")
-        env = clean_env(MIGTERM_CACHE_DIR=str(work / "cache"))
+    with workspace("pyahocorasick") as (work, python, migterm, env):
         terms = generate(work / "glossary", 10_000)
         (work / "terms.txt").write_text("\n".join(terms) + "\n", encoding="utf-8")
         words = " ".join((REPO / "glossary" / "sources" / name).read_text(encoding="utf-8") for name in ("000_01aad2d1b28122a7.txt", "002_d574fbd45873f2a3.txt")).split()
@@ -64,8 +59,6 @@ def main() -> None:
         ):
             wall, rss = measure(command, env)
             print(f"{label:<40}{wall:>9.2f}{size / 1e6 / wall:>8.1f}{rss:>13.0f}")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

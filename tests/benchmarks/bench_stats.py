@@ -13,13 +13,11 @@ time and peak resident memory of
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import clean_env, install, median_of  # noqa: E402
+from _common import median_of, workspace  # noqa: E402
 from generate_tmx import generate  # noqa: E402
 
 BARE = """
@@ -42,10 +40,7 @@ print(len(tmx.tmxfile.parsefile(sys.argv[1]).units))
 
 def main() -> None:
     units = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
-    work = Path(tempfile.mkdtemp(prefix="migterm-bench-"))
-    try:
-        python, migterm = install(work / "venv", "translate-toolkit")
-        env = clean_env(MIGTERM_CACHE_DIR=str(work / "cache"))
+    with workspace("translate-toolkit") as (work, python, migterm, env):
         path = work / "memory.tmx"
         generate(path, units)
         print(f"file: {units:,} units, {path.stat().st_size / 1e6:.0f} MB\n")
@@ -67,8 +62,6 @@ def main() -> None:
         subprocess.run([migterm, "convert", str(path), str(tbx)], env=env, check=True)
         wall, rss = median_of(1, [migterm, "stats", str(tbx)], env)
         print(f"{'migterm stats, the same data as TBX':<44}{wall:>9.2f}{rss:>13.0f}   ({tbx.stat().st_size / 1e6:.0f} MB)")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
