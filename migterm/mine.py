@@ -34,7 +34,7 @@ __all__ = ["Candidate", "mine", "repair"]
 # Dutch function words and very general words that are never terms on their own.
 STOPWORDS = frozenset("""
 aan af al alle alles als altijd andere ander anders beide bij binnen boven daar daarbij daardoor daarmee daarnaast daarom dan dat de deel den der des deze die dit doen door dus een eens eigen en enkele er ergens extra geen geweest gehele gericht graag had heb hebben heeft hem het hier hierbij hierdoor hiermee hierachter hiervoor hij hoe hoogst hun iets in is ja je jij kan komen kon kunnen lang lange later maar mag mate meer meest meestal men met mij mijn moet moeten na naar naast namelijk niet niets nog nu of om onder ons onze ook op over per plaats reeds rond samen sinds sterk steeds tegen ten ter tot tussen u uit uw van vanaf vanuit veel verder via vijf voor vooral voorts waar waarbij waardoor waarin wanneer want waren was wat we wel werd werden weer wie wij wil worden wordt zal ze zeer zelf zich zij zijn zo zoals zodat zonder zou zowel zullen
-indien nadat tenzij zolang omdat hoewel terwijl zodra totdat doordat mits eerste tweede derde vierde twee drie vier zes zeven acht negen tien
+indien nadat tenzij zolang omdat hoewel terwijl zodra totdat doordat mits twee drie vier zes zeven acht negen tien
 afgelopen belangrijke belangrijkste bijvoorbeeld bovendien dankzij eind gezet gemaakt gestart geleid gedaan geval gevallen goede hogere individuele kader korte lijn manier mede middels mogelijk mogelijkheden nieuwe nodig onder meer opgesteld opgericht periode realisatie relevante stappen structureel tevens verschillende vorm weer zowel
 """.split())
 
@@ -225,7 +225,7 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
             for match in _NAME.finditer(sentence):
                 name = match.group().strip()
                 parts = name.split()
-                if match.start() > 0 and len(parts) >= 2 and parts[0].lower() not in STOPWORDS and not any(_ACRONYM.match(p) for p in parts):
+                if match.start() > 0 and len(parts) >= 2 and (len(parts) >= 3 or parts[0].lower() not in STOPWORDS) and not any(_ACRONYM.match(p) for p in parts):
                     add(name, "phrase", name, sentence, source, line_number)
             # elliptic coordination: migratieherkomst- en transitlanden
             for i in range(len(words) - 2):
