@@ -8,6 +8,7 @@ source files, so a command answers without parsing TOML when nothing changed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -187,13 +188,14 @@ def _write_quietly(path: Path, data: bytes) -> None:
     """Write the cache atomically; a cache that cannot be written is simply not used."""
     import tempfile
 
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+            temporary = handle.name
             handle.write(data)
-        os.replace(handle.name, path)
+        os.replace(temporary, path)
     except OSError:
-        try:
-            os.unlink(handle.name)
-        except (OSError, UnboundLocalError):
-            pass
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

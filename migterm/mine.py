@@ -290,14 +290,6 @@ _DOMAIN_STEMS = (
 )
 
 
-def _singular(word: str, vocabulary: dict[str, int]) -> str:
-    lower = word.lower()
-    for candidate in dutch.lemma_candidates(lower):
-        if candidate in vocabulary:
-            return candidate
-    return word
-
-
 def _expansion(acronym: str, before: list[str]) -> str | None:
     """The words just before "(ACR)" whose capitals spell the acronym, if any.
 

@@ -4,6 +4,7 @@ cell, as Trados MultiTerm and memoQ import it."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections.abc import Iterator
@@ -25,10 +26,10 @@ _STATUSES = [Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.SUPERS
 def _text(source: str | Path | IO[bytes], shown: str) -> Iterator[tuple[int, str]]:
     """Lines of a UTF-8 file (a byte-order mark allowed), numbered, read as a stream."""
     try:
-        handle = open(source, "rb") if not hasattr(source, "read") else source  # noqa: SIM115
-        stream = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
-        for number, line in enumerate(stream, start=1):
-            yield number, line
+        with contextlib.ExitStack() as stack:
+            handle = source if hasattr(source, "read") else stack.enter_context(open(source, "rb"))  # type: ignore[arg-type]
+            stream = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
+            yield from enumerate(stream, start=1)
     except UnicodeDecodeError as error:
         raise FormatError(f"not UTF-8 text ({error.reason})", path=shown) from None
     except OSError as error:
