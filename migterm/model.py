@@ -151,7 +151,13 @@ def lang_matches(tag: str, wanted: str) -> bool:
     return tag == wanted or tag.startswith(wanted + "-")
 
 
+_ONE_LINE_BAD = re.compile(_NOT_XML.pattern[:-1] + "\t\n\r]")
+
+
 def _clean(value: Any, what: str, *, multiline: bool = False) -> str:
+    if (type(value) is str and value and not value[0].isspace() and not value[-1].isspace()
+            and not (_NOT_XML if multiline else _ONE_LINE_BAD).search(value) and unicodedata.is_normalized("NFC", value)):
+        return value  # the usual case, checked in one go
     if not isinstance(value, str):
         raise ModelError(f"{what} must be a string, not {type(value).__name__}")
     if not value.strip():
@@ -171,6 +177,9 @@ def _optional(value: Any, what: str, *, multiline: bool = False) -> str | None:
 
 
 def _enum(kind: type[StrEnum], value: Any, what: str) -> Any:
+    member = kind._value2member_map_.get(value) if isinstance(value, str) else None
+    if member is not None:
+        return member
     try:
         return kind.parse(value) if hasattr(kind, "parse") else kind(value)  # type: ignore[attr-defined]
     except ValueError:

@@ -23,6 +23,7 @@ from .text import normalise
 __all__ = ["Hit", "Recogniser", "scan"]
 
 _TOKEN = re.compile(r"[\w&]+(?:[-'’][\w&]+)*-?")
+_GAP_AND_TOKEN = re.compile(r"([^\w&]*)(" + _TOKEN.pattern + ")")
 _FOOTNOTE_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.MULTILINE)
 
 
@@ -38,13 +39,9 @@ class Hit:
     concept: Concept
     term: Term
     kind: str  # "term", "nested" (a shorter term inside a longer hit) or "compound"
+    english: str | None = None  # the concept's preferred English term
     part: str | None = None  # for a compound: the known part, as it stands in the word
     suggestion: str | None = None  # for a compound: a compositional English rendering, unapproved
-
-    @property
-    def english(self) -> str | None:
-        preferred = self.concept.preferred("en")
-        return preferred.text if preferred else None
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -58,47 +55,10 @@ class Hit:
 
 
 # A word of a scanned text is a plain tuple, for speed (a text has millions):
-# (normalised key, line, which token of its line, which part of a hyphenated token,
-#  which token of the text, last word of its line, its token ends with a hyphen).
+# (normalised key, line, start and end offsets in the text, which token of the text,
+#  last word of its line, its token ends with a hyphen).
 _Word = tuple[str, int, int, int, int, bool, bool]
-_KEY, _LINE, _ORDINAL, _PIECE, _TOKEN_NO, _LINE_END, _HYPHEN_END = range(7)
-
-
-class _Spans:
-    """Character offsets of words, worked out only for the words of a hit."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-        self.offsets = [0]
-        for line in self.lines:
-            self.offsets.append(self.offsets[-1] + len(line) + 1)
-        self._tokens: dict[int, list[re.Match[str]]] = {}
-
-    def span(self, word: _Word) -> tuple[int, int]:
-        tokens = self._tokens.get(word[_LINE])
-        if tokens is None:
-            tokens = self._tokens[word[_LINE]] = list(_TOKEN.finditer(self.lines[word[_LINE]]))
-        match = tokens[word[_ORDINAL]]
-        start, end = match.start(), match.end()
-        if word[_PIECE] or _SPLIT.search(match.group()):
-            position, index = start, 0
-            for piece in _SPLIT.split(match.group()):
-                if piece and piece not in "-'’" and normalise(piece):
-                    if index == word[_PIECE]:
-                        start, end = position, position + len(piece)
-                        break
-                    index += 1
-                position += len(piece)
-        base = self.offsets[word[_LINE]]
-        return base + start, base + end
-
-
-    def text(self, first: _Word, last: _Word, start: int | None = None, end: int | None = None) -> str:
-        """The text from the start of one word to the end of another."""
-        if start is None or end is None:
-            start, end = self.span(first)[0], self.span(last)[1]
-        lines = "\n".join(self.lines[first[_LINE] : last[_LINE] + 1])
-        return lines[start - self.offsets[first[_LINE]] : end - self.offsets[first[_LINE]]]
+_KEY, _LINE, _START, _END, _TOKEN_NO, _LINE_END, _HYPHEN_END = range(7)
 
 
 _SPLIT = re.compile(r"([-'’])")
@@ -127,7 +87,9 @@ class Recogniser:
         # first word -> (words, concept id, term position), longest first; concepts are built only for hits
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
         self._single: dict[str, tuple[str, int]] = {}
-        self._english_cache: dict[str, str | None] = {}
+        self._english_cache: dict[str, str | None] = {}  # by Dutch key
+        self._english_by_concept: dict[str, str | None] = {}
+        self._direct_cache: dict[str, tuple[Concept, Term, frozenset[str]] | None] = {}
         for key, concept_id, position in termbase.forms(lang):
             words = tuple(_TOKEN.findall(key))
             if not words:
@@ -157,32 +119,49 @@ class Recogniser:
 
     # -- words -------------------------------------------------------------------------
 
-    def _words(self, text: str) -> list[_Word]:
-        """The words of a text, line by line; character offsets are left for `_Spans`."""
+    def _words(self, text: str) -> tuple[list[_Word], list[int]]:
+        """The words of a text with their offsets, worked out from the lengths of the
+        tokens and of the gaps between them (one `findall`, which is fast); and which
+        of them may start a hit (a term's first word, a word that may be joined with
+        another, a word long enough to be a compound that is not known to be none)."""
         keys = self._keys
+        by_first = self._by_first
+        compounds = self._compounds
         words: list[_Word] = []
         append = words.append
-        number = -1
-        findall = _TOKEN.findall
-        for line_no, line in enumerate(_FOOTNOTE_LINE.sub("", text).split("\n")):
-            tokens = findall(line)
-            last = len(tokens) - 1
-            for ordinal, token in enumerate(tokens):
-                number += 1
-                if "-" not in token and "'" not in token and "’" not in token:  # the usual case: one word
-                    key = keys.get(token)
-                    if key is None:
-                        key = normalise(token)
-                        if len(keys) < 500_000:
-                            keys[token] = key
-                    if key:
-                        append((key, line_no, ordinal, 0, number, ordinal == last, False))
-                    continue
-                pieces = [k for k in (normalise(p) for p in _SPLIT.split(token) if p and p not in "-'’") if k]
-                for index, key in enumerate(pieces):
-                    end_of_token = index == len(pieces) - 1
-                    append((key, line_no, ordinal, index, number, ordinal == last and end_of_token, end_of_token and token.endswith("-")))
-        return words
+        starts: list[int] = []
+        mark = starts.append
+        pairs = _GAP_AND_TOKEN.findall(text)
+        last = len(pairs) - 1
+        position = line = 0
+        for number, (gap, token) in enumerate(pairs):
+            if "\n" in gap:
+                line += gap.count("\n")
+            start = position + len(gap)
+            position = start + len(token)
+            line_end = number == last or "\n" in pairs[number + 1][0]
+            if "-" not in token and "'" not in token and "’" not in token:  # the usual case: one word
+                key = keys.get(token)
+                if key is None:
+                    key = normalise(token)
+                    if len(keys) < 500_000:
+                        keys[token] = key
+                if key:
+                    if line_end or key in by_first or (len(key) >= 7 and compounds.get(key, 0) is not None):
+                        mark(len(words))
+                    append((key, line, start, position, number, line_end, False))
+                continue
+            pieces = []
+            for piece in _SPLIT.split(token):
+                key = normalise(piece) if piece and piece not in "-'’" else ""
+                if key:
+                    pieces.append((key, start, start + len(piece)))
+                start += len(piece)
+            for index, (key, begin, end) in enumerate(pieces):
+                end_of_token = index == len(pieces) - 1
+                mark(len(words))
+                append((key, line, begin, end, number, line_end and end_of_token, end_of_token and token.endswith("-")))
+        return words, starts
 
     # -- matching --------------------------------------------------------------------------
 
@@ -257,7 +236,7 @@ class Recogniser:
             return None
         return f"{known_en} {rest_en}" if known_first else f"{rest_en} {known_en}"
 
-    def _longest(self, spans: _Spans, words: list[_Word], i: int, limit: int, skip: str | None = None) -> tuple[int, Concept, Term] | None:
+    def _longest(self, text: str, words: list[_Word], i: int, limit: int, skip: str | None = None) -> tuple[int, Concept, Term] | None:
         """The longest term starting at word i and ending by word `limit`."""
         best: tuple[int, Concept, Term] | None = None
         for pattern, concept_id, position in [*self._by_first.get(words[i][_KEY], ()), *self._joined_candidates(words, i)]:
@@ -267,13 +246,29 @@ class Recogniser:
             if end is None or end > limit or (best is not None and end <= best[0]):
                 continue
             concept, term = self._term(concept_id, position)
-            if self._exact(term) and not self._as_written(spans, words[i], words[end - 1], (term.text, *term.inflected_forms)):
+            if self._exact(term) and not self._as_written(text[words[i][_START] : words[end - 1][_END]], (term.text, *term.inflected_forms)):
                 continue
             best = (end, concept, term)
         elliptic = self._elliptic(words, i)
         if elliptic is not None and elliptic[0] <= limit and elliptic[1].id != skip and (best is None or elliptic[0] > best[0]):
             best = elliptic
         return best
+
+    def _direct(self, key: str) -> tuple[Concept, Term, frozenset[str]] | None:
+        """For a word that is a whole one-word term (not an abbreviation): that term, and
+        the second words of the longer terms that start with it. When the next word is
+        none of those, the word is a hit without looking further."""
+        if key in self._direct_cache:
+            return self._direct_cache[key]
+        candidates = self._by_first.get(key, ())
+        found = None
+        single = next(((concept_id, position) for pattern, concept_id, position in candidates if len(pattern) == 1), None)
+        if single is not None:
+            concept, term = self._term(*single)
+            if not self._exact(term):
+                found = (concept, term, frozenset(pattern[1] for pattern, _, _ in candidates if len(pattern) > 1))
+        self._direct_cache[key] = found
+        return found
 
     def _elliptic(self, words: list[_Word], i: int) -> tuple[int, Concept, Term] | None:
         """`migratieherkomst- en transitlanden`: the first word completed with the head of the last."""
@@ -290,48 +285,64 @@ class Recogniser:
         """Every hit in `text`, in order; overlapping terms resolved longest first. With
         `nested`, the shorter terms inside a longer hit are reported too."""
         text = _FOOTNOTE_LINE.sub(lambda m: " " * len(m.group()), text)  # same length: offsets and lines hold
-        words = self._words(text)
-        spans = _Spans(text)
+        words, starts = self._words(text)
         hits: list[Hit] = []
-        i = 0
+        free = 0  # the first word not taken by a hit
         by_first = self._by_first
+        direct_cache = self._direct_cache
         compounds = self._compounds
         count = len(words)
-        while i < count:
+        for i in starts:
+            if i < free:
+                continue
             word = words[i]
+            key = word[_KEY]
             # only a word that starts a term, or may join the next one, can start a hit
-            if word[_KEY] in by_first or word[_LINE_END] or word[_HYPHEN_END] or (i + 1 < count and words[i + 1][_TOKEN_NO] == word[_TOKEN_NO]):
-                best = self._longest(spans, words, i, count)
+            whole = not (word[_HYPHEN_END] or (i + 1 < count and words[i + 1][_TOKEN_NO] == word[_TOKEN_NO]))
+            if key in by_first or not whole or word[_LINE_END]:
+                direct = (direct_cache[key] if key in direct_cache else self._direct(key)) if whole and not nested and key in by_first else None
+                if direct is not None and i + 1 < count and (direct[2] or word[_LINE_END]):
+                    # might a longer term go on with the next word, or the word be joined with it?
+                    after = words[i + 1]
+                    joined = key + after[_KEY]
+                    if (after[_LINE_END] or after[_HYPHEN_END] or (i + 2 < count and words[i + 2][_TOKEN_NO] == after[_TOKEN_NO])
+                            or after[_KEY] in direct[2] or not direct[2].isdisjoint(self._lemma_candidates(after[_KEY]))
+                            or (word[_LINE_END] and (joined in by_first or key in self._lemma_candidates(joined)))):
+                        direct = None
+                if direct is not None:
+                    start, end = word[_START], word[_END]
+                    concept, term, _ = direct
+                    hits.append(Hit(start, end, word[_LINE] + 1, start - text.rfind("\n", 0, start), text[start:end], concept, term, "term", self._english_of(concept)))
+                    free = i + 1
+                    continue
+                best = self._longest(text, words, i, count)
             else:
                 best = None
             if best is not None:
                 end, concept, term = best
-                hits.append(self._hit(spans, word, words[end - 1], concept, term, "term"))
+                hits.append(self._hit(text, word, words[end - 1], concept, term, "term"))
                 if nested:
                     for j in range(i, end):
-                        inner = self._longest(spans, words, j, end if j > i else end - 1, skip=concept.id)
+                        inner = self._longest(text, words, j, end if j > i else end - 1, skip=concept.id)
                         if inner is not None:
-                            hits.append(self._hit(spans, words[j], words[inner[0] - 1], inner[1], inner[2], "nested"))
-                i = end
+                            hits.append(self._hit(text, words[j], words[inner[0] - 1], inner[1], inner[2], "nested"))
+                free = end
                 continue
-            key = word[_KEY]
             if len(key) >= 7:
                 found = compounds[key] if key in compounds else (self._compound(key) if key.isalpha() else None)
                 if found is not None:
                     known, rest, start, stop = found
                     concept, term = self._term(*self._single[known])
-                    begin, finish = spans.span(word)
-                    surface = text[begin:finish]
-                    hits.append(self._hit(spans, word, word, concept, term, "compound",
+                    surface = text[word[_START] : word[_END]]
+                    hits.append(self._hit(text, word, word, concept, term, "compound",
                                           part=surface[start:stop] if len(surface) == len(key) else known,
                                           suggestion=self._suggest(known, rest, start == 0)))
-            i += 1
         return hits
 
     @staticmethod
-    def _as_written(spans: _Spans, first: _Word, last: _Word, forms: tuple[str, ...]) -> bool:
+    def _as_written(surface: str, forms: tuple[str, ...]) -> bool:
         """Whether the text spells an abbreviation as the termbase does (or in capitals)."""
-        surface = re.sub(r"[^\w&]", "", spans.text(first, last))
+        surface = re.sub(r"[^\w&]", "", surface)
         for form in forms:
             wanted = re.sub(r"[^\w&]", "", form)
             if surface in (wanted, wanted.upper()):
@@ -345,11 +356,16 @@ class Recogniser:
             out.extend(self._by_first.get(key, ()))
         return out
 
-    @staticmethod
-    def _hit(spans: _Spans, first: _Word, last: _Word, concept: Concept, term: Term, kind: str, **extra: str | None) -> Hit:
-        start, end = spans.span(first)[0], spans.span(last)[1]
-        surface = " ".join(re.sub(r"-[ \t]*\n\s*", "-", spans.text(first, last, start, end)).split())  # line breaks read as spaces
-        return Hit(start, end, first[_LINE] + 1, start - spans.offsets[first[_LINE]] + 1, surface, concept, term, kind, **extra)
+    def _english_of(self, concept: Concept) -> str | None:
+        if concept.id not in self._english_by_concept:
+            preferred = concept.preferred("en")
+            self._english_by_concept[concept.id] = preferred.text if preferred else None
+        return self._english_by_concept[concept.id]
+
+    def _hit(self, text: str, first: _Word, last: _Word, concept: Concept, term: Term, kind: str, **extra: str | None) -> Hit:
+        start, end = first[_START], last[_END]
+        surface = " ".join(re.sub(r"-[ \t]*\n\s*", "-", text[start:end]).split())  # line breaks read as spaces
+        return Hit(start, end, first[_LINE] + 1, start - text.rfind("\n", 0, start), surface, concept, term, kind, self._english_of(concept), **extra)
 
 
 def scan(text: str, termbase: Termbase | None = None, lang: str = "nl", *, nested: bool = False) -> list[Hit]:

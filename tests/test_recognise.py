@@ -5,6 +5,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from migterm.recognise import Recogniser
 
@@ -93,3 +95,22 @@ def test_lookup_explains_a_compound():
     assert result.returncode == 1
     assert "It is a compound containing the term 'terugkeer' (return) [return]." in result.stderr
     assert "Suggested English, not in the termbase: return policy" in result.stderr
+
+
+_FILLER = ["de", "het", "en", "van", "een", "aan", "beleid", "wordt", "Nederland", "2023", "om", "zoekers", "partners", "en/of",
+           "asiel\nzoekers", "migratie\nstromen", "keten\npartners", "vreemdelingen\nketen", "Schengen-\ngebied"]  # as in PDF text
+
+
+@given(st.data())
+@settings(max_examples=150, deadline=None)
+def test_the_quick_path_finds_what_the_full_search_finds(recogniser, termbase, data):
+    """A scan that also reports nested terms takes the full search at every word;
+    less its nested hits, it must find exactly what the ordinary scan finds."""
+    forms = sorted({t.text for c in termbase for t in c.terms_in("nl")} | {f for c in termbase for t in c.terms_in("nl") for f in t.inflected_forms})
+    split = st.builds(lambda form, cut: form[: cut % len(form)] + "\n" + form[cut % len(form) :], st.sampled_from(forms), st.integers(1, 30))
+    words = data.draw(st.lists(st.sampled_from(forms) | st.sampled_from(_FILLER) | split, min_size=1, max_size=12))
+    gaps = data.draw(st.lists(st.sampled_from([" ", " ", "\n", "-\n", ", ", "\n22\n"]), min_size=len(words), max_size=len(words)))
+    text = "".join(w + g for w, g in zip(words, gaps))
+    plain = [(h.start, h.end, h.concept.id, h.kind) for h in recogniser.scan(text)]
+    full = [(h.start, h.end, h.concept.id, h.kind) for h in recogniser.scan(text, nested=True) if h.kind != "nested"]
+    assert plain == full
