@@ -6,6 +6,7 @@ problems (validate), 2 bad input (a one-line message on stderr, no traceback).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import textwrap
@@ -178,7 +179,7 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Pa
 @click.option("--nested", is_flag=True, help="Also report shorter terms inside a longer hit (asielaanvraag in kansarme asielaanvraag).")
 @_glossary_option
 def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossary: Path | None) -> None:
-    """Find the termbase's terms in Dutch text: plain text, or the Dutch side of a TMX or PO file.
+    """Find the termbase's terms in Dutch text: plain text, or the Dutch side of a TMX, PO or XLIFF file.
 
     Every occurrence, longest match first, inflected forms, terms split by PDF line
     breaks, abbreviations; words containing a term are reported as compounds.
@@ -218,7 +219,7 @@ def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossa
 def _texts(file: Path, lang: str):  # type: ignore[no-untyped-def]
     """(unit id or None, text, number of lines before it) for each paragraph of a plain-text
     file, read as a stream, or for each unit of a TMX or PO file."""
-    if file.suffix.lower() in (".tmx", ".po", ".pot"):
+    if file.suffix.lower() in (".tmx", ".po", ".pot", ".xlf", ".xliff"):
         from . import formats
 
         for unit in formats.read_units(file, source_lang=lang):
@@ -261,14 +262,7 @@ def mine(files: tuple[Path, ...], as_json: bool, as_toml: bool, limit: int, keep
     """
     from . import mine as mining
 
-    documents = []
-    for file in files:
-        try:
-            documents.append((file.name, file.read_text(encoding="utf-8-sig")))
-        except OSError as error:
-            raise MigtermError(f"cannot read: {error.strerror}", path=file) from None
-        except UnicodeDecodeError:
-            raise MigtermError("not UTF-8 text", path=file) from None
+    documents = [(file.name, text) for file, text in _read_documents(files)]
     candidates = mining.mine(documents, None if keep_known else _termbase(glossary), limit=limit or None)
     if as_json:
         import json
@@ -281,6 +275,94 @@ def mine(files: tuple[Path, ...], as_json: bool, as_toml: bool, limit: int, keep
             extra = f" = {c.expansion}" if c.expansion else f" (contains '{c.known_part}')" if c.known_part else ""
             click.echo(f"{c.score:5.1f}  {c.frequency:>3}  {c.kind:<9} {c.text}{extra}\t{c.source}:{c.line}")
     sys.exit(0 if candidates else 1)
+
+
+def _read_documents(files: tuple[Path, ...]) -> list[tuple[Path, str]]:
+    documents = []
+    for file in files:
+        try:
+            documents.append((file, file.read_text(encoding="utf-8-sig")))
+        except OSError as error:
+            raise MigtermError(f"cannot read: {error.strerror}", path=file) from None
+        except UnicodeDecodeError:
+            raise MigtermError("not UTF-8 text", path=file) from None
+    return documents
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the segments as JSON lines, with line, kind and footnote number.")
+@_glossary_option
+def segment(files: tuple[Path, ...], as_json: bool, glossary: Path | None) -> None:
+    """Split Dutch text extracted from PDF into sentences, one per line, repairing the
+    extraction: line-break hyphens, words split over lines, footers, footnote markers.
+    Headings and footnotes are segments of their own.
+
+    \b
+    migterm segment kamerbrief.txt > kamerbrief.segments.txt
+    """
+    from .segment import segment as split
+
+    documents = _read_documents(files)
+    termbase = _termbase(glossary)
+    lexicon = {form for concept in termbase for term in concept.terms_in("nl") for form in (term.text, *term.inflected_forms)}
+    for (file, _), (_, sentences) in zip(documents, split([(str(f), t) for f, t in documents], lexicon), strict=True):
+        if as_json:
+            import json
+
+            click.echo("\n".join(json.dumps({"file": str(file), **s.to_dict()}, ensure_ascii=False) for s in sentences))
+        else:
+            click.echo("\n".join(s.text for s in sentences))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source-lang", help="The source language, where the file does not say (PO and TSV: nl).")
+@click.option("--target-lang", help="The target language, where the file does not say (TSV: en).")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON lines.")
+@_glossary_option
+def check(file: Path, source_lang: str | None, target_lang: str | None, as_json: bool, glossary: Path | None) -> None:
+    """Check a translation against the termbase: TMX, PO, XLIFF 1.2 or 2.x, or a
+    two-column tab-separated file (source, target).
+
+    For each term found in a unit's source, the target should use one of its
+    approved terms (in any inflection). Reported: key-term mismatches, deprecated
+    terms used, source terms left untranslated. Exit status 0 when clean, 1 when
+    there are findings, 2 when the file cannot be read.
+
+    \b
+    migterm check delivery.tmx
+    migterm check --json vertaling.po > findings.jsonl
+    """
+    from .check import check_file
+
+    termbase = _termbase(glossary)
+    size = file.stat().st_size if file.is_file() else 0
+    show_progress = sys.stderr.isatty() and size > 1_000_000
+    count = 0
+    units_with_findings: set[tuple[str | None, int | None]] = set()
+    with contextlib.ExitStack() as stack:
+        bar = stack.enter_context(click.progressbar(length=size, label="Checking", file=sys.stderr)) if show_progress else None
+        done = 0
+
+        def progress(position: int) -> None:
+            nonlocal done
+            if bar is not None and position > done:
+                bar.update(position - done)
+                done = position
+
+        for finding in check_file(file, termbase, source_lang=source_lang, target_lang=target_lang, progress=progress):
+            count += 1
+            units_with_findings.add((finding.unit, finding.line))
+            if as_json:
+                import json
+
+                click.echo(json.dumps(finding.to_dict(), ensure_ascii=False))
+            else:
+                click.echo(str(finding))
+    if not as_json:
+        click.echo(f"{count} finding{'s' * (count != 1)} in {len(units_with_findings)} unit{'s' * (len(units_with_findings) != 1)}", err=True)
+    sys.exit(1 if count else 0)
 
 
 @cli.command()

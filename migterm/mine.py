@@ -1,10 +1,7 @@
 """Term candidates from new Dutch documents: what the termbase does not know yet.
 
-The text is first repaired the way the source documents need it: footnote
-markers and running footers dropped, words split by a line break joined again
-(`Schengen-` / `gebied`, `keten` / `partners`) when the joined word occurs
-elsewhere in the documents or the part before the break does not, real hyphens
-kept (`EU-` / `lidstaten`). Candidates are then collected:
+The documents are first segmented (`migterm.segment`: footers and footnote markers
+dropped, words split by line breaks joined again). Candidates are then collected:
 
 - acronyms, with their expansion where the text gives one (`Mobiel Toezicht
   Veiligheid (MTV)`), including lists in parentheses (`IND, COA, DT&V`);
@@ -26,10 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import dutch
+from .segment import segment
 from .termbase import Termbase
 from .text import normalise
 
-__all__ = ["Candidate", "mine", "repair"]
+__all__ = ["Candidate", "mine"]
 
 # Dutch function words and very general words that are never terms on their own.
 STOPWORDS = frozenset("""
@@ -41,13 +39,10 @@ afgelopen belangrijke belangrijkste bijvoorbeeld bovendien dankzij eind gezet ge
 _TOKEN = re.compile(r"[\w&]+(?:[-'’][\w&]+)*-?")
 # IND, DT&V, ECRIS-TCN, and mixed-case ones with two capitals or more: KMar, DTenV
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z&]{1,7}(?:-[A-Z]{2,5})?|(?=(?:[a-z&]*[A-Z]){2})[A-Z][A-Za-z&]{1,5})$")
-_FOOTNOTE_LINE = re.compile(r"^\s*\d{1,3}\s*$")
-_FOOTER_LINE = re.compile(r"^(?:\d{1,4}\s+\S.*\b\d{4}|.*\bvergaderjaar\b.*\bnr\.\s*\d+)\s*$")
 _CITATION = re.compile(r"\b(?:Verordening|Richtlijn|Besluit|Beschikking) \((?:EU|EG|EEG)\)(?: nr\.)? \d{2,4}/\d{1,4}")
 _NAME = re.compile(r"(?:[A-Z][\w’'-]+(?: (?:en|tegen|van|voor|der|de) (?=[A-Z]))?[ ]?){2,}")
 # endings of Dutch adjectives (inflected -e, and the usual uninflected ones before a het-noun)
 _ADJECTIVE = re.compile(r"(?:[^aeiou]e|aal|eel|ief|isch|lijk|baar|ig|erd|eerd)$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
 @dataclass
@@ -75,73 +70,6 @@ class Candidate:
         if self.known_part:
             out["known_part"] = self.known_part
         return out
-
-
-def repair(documents: Iterable[tuple[str, str]]) -> list[tuple[str, list[tuple[int, str]]]]:
-    """Each document's text as (line number, repaired line) pairs: footnote markers and
-    running footers dropped, words split by a line break joined onto the earlier line."""
-    documents = list(documents)
-    raw_lines = {name: text.splitlines() for name, text in documents}
-    # words that stand whole somewhere (not at a line end): evidence for joining
-    whole: set[str] = set()
-    for lines in raw_lines.values():
-        for line in lines:
-            tokens = _TOKEN.findall(line)
-            for token in tokens[:-1]:
-                whole.add(token.lower())
-    out = []
-    for name, lines in raw_lines.items():
-        kept = [(n, line.rstrip()) for n, line in enumerate(lines, start=1) if not _FOOTNOTE_LINE.match(line) and not _FOOTER_LINE.match(line.strip())]
-        repaired: list[tuple[int, str]] = []
-        for index, (number, line) in enumerate(kept):
-            next_line = kept[index + 1][1].lstrip() if index + 1 < len(kept) else ""
-            tokens = _TOKEN.findall(line)
-            last = tokens[-1] if tokens else ""
-            first = _TOKEN.match(next_line)
-            if last and first and line.endswith(last) and next_line[: first.end()] == first.group():
-                following = first.group()
-                if last.endswith("-"):
-                    closed = last[:-1] + following
-                    keep_hyphen = last[:-1].isupper() or following[:1].isupper()
-                    joined = last + following if keep_hyphen and closed.lower() not in whole else closed
-                elif (
-                    following[:1].islower() and following.lower() not in STOPWORDS and last.lower() not in STOPWORDS
-                    and len(last) > 2 and not last.isdigit() and ((last + following).lower() in whole or last.lower() not in whole)
-                ):
-                    joined = last + following
-                else:
-                    joined = None
-                if joined is not None:
-                    line = line[: len(line) - len(last)] + joined
-                    # the rest of the next line stays on its own line
-                    kept[index + 1] = (kept[index + 1][0], next_line[first.end():].lstrip())
-            repaired.append((number, line))
-        out.append((name, repaired))
-    return out
-
-
-def _sentences(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Sentences with the line they start on."""
-    text_parts = []
-    starts = []
-    position = 0
-    for index, (number, line) in enumerate(lines):
-        following = lines[index + 1][1] if index + 1 < len(lines) else ""
-        # a heading: a short line without closing punctuation before a capitalised line
-        if line and len(line) < 60 and line[-1] not in ".,;:!?)" and following[:1].isupper():
-            line += "."
-        starts.append((position, number))
-        text_parts.append(line)
-        position += len(line) + 1
-    text = " ".join(text_parts)
-    out = []
-    offset = 0
-    for sentence in _SENTENCE_END.split(text):
-        line = max((n for p, n in starts if p <= offset), default=1)
-        if sentence.strip():
-            out.append((line, " ".join(sentence.split())))
-        offset += len(sentence) + 1
-    return out
 
 
 def _not_a_noun(word: str) -> bool:
@@ -181,10 +109,10 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
             if value and not getattr(candidate, name):
                 setattr(candidate, name, value)
 
-    repaired = repair(documents)
-    for _, lines in repaired:
-        for _, line in lines:
-            for token in _TOKEN.findall(line):
+    segmented = segment(documents, known)
+    for _, sentences in segmented:
+        for sentence in sentences:
+            for token in _TOKEN.findall(sentence.text):
                 vocabulary[token.lower().rstrip("-")] = vocabulary.get(token.lower().rstrip("-"), 0) + 1
 
     def lemma(word: str) -> str:
@@ -194,8 +122,8 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
                 return candidate
         return lower
 
-    for source, lines in repaired:
-        for line_number, sentence in _sentences(lines):
+    for source, sentences in segmented:
+        for line_number, sentence in ((s.line, s.text) for s in sentences):
             tokens = [m for m in _TOKEN.finditer(sentence)]
             words = [m.group() for m in tokens]
             # acronyms, with an expansion in "Full Name (ACR)"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import dutch
+from . import dutch, english
 from .model import Concept, Term
 from .termbase import Termbase
 from .text import normalise
@@ -80,7 +80,11 @@ class Recogniser:
 
     def __init__(self, termbase: Termbase, lang: str = "nl") -> None:
         self.lang = lang
-        self._keys: dict[str, str] = {}  # token -> normalised key, for the words of the texts scanned
+        # token -> (normalised key, whether a term may start with it), for the words of the texts scanned
+        self._keys: dict[str, tuple[str, bool]] = {}
+        self._inflected: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+        self._lemmatise = english.lemma_candidates if lang.lower().startswith("en") else dutch.lemma_candidates
+        self._compounding = lang.lower().startswith("nl")  # closed compounds are Dutch
         self._compounds: dict[str, tuple[str, str, int, int] | None] = {}
         self._lemmas: dict[str, list[str]] = {}
         self._termbase = termbase
@@ -127,6 +131,7 @@ class Recogniser:
         keys = self._keys
         by_first = self._by_first
         compounds = self._compounds
+        compounding = self._compounding
         words: list[_Word] = []
         append = words.append
         starts: list[int] = []
@@ -141,13 +146,15 @@ class Recogniser:
             position = start + len(token)
             line_end = number == last or "\n" in pairs[number + 1][0]
             if "-" not in token and "'" not in token and "’" not in token:  # the usual case: one word
-                key = keys.get(token)
-                if key is None:
+                entry = keys.get(token)
+                if entry is None:
                     key = normalise(token)
+                    entry = (key, bool(key) and (key in by_first or bool(self._inflected_candidates(key))))
                     if len(keys) < 500_000:
-                        keys[token] = key
+                        keys[token] = entry
+                key, known = entry
                 if key:
-                    if line_end or key in by_first or (len(key) >= 7 and compounds.get(key, 0) is not None):
+                    if known or line_end or (compounding and len(key) >= 7 and compounds.get(key, 0) is not None):
                         mark(len(words))
                     append((key, line, start, position, number, line_end, False))
                 continue
@@ -206,9 +213,18 @@ class Recogniser:
     def _lemma_candidates(self, key: str) -> list[str]:
         found = self._lemmas.get(key)
         if found is None:
-            found = dutch.lemma_candidates(key)
+            found = self._lemmatise(key)
             if len(self._lemmas) < 200_000:
                 self._lemmas[key] = found
+        return found
+
+    def _inflected_candidates(self, key: str) -> list[tuple[tuple[str, ...], str, int]]:
+        """One-word terms of which `key` may be an inflected form the termbase does not record."""
+        found = self._inflected.get(key)
+        if found is None:
+            found = [c for lemma in self._lemma_candidates(key) for c in self._by_first.get(lemma, ()) if len(c[0]) == 1]
+            if len(self._inflected) < 200_000:
+                self._inflected[key] = found
         return found
 
     def _find_compound(self, word: str) -> tuple[str, str, int, int] | None:
@@ -239,7 +255,8 @@ class Recogniser:
     def _longest(self, text: str, words: list[_Word], i: int, limit: int, skip: str | None = None) -> tuple[int, Concept, Term] | None:
         """The longest term starting at word i and ending by word `limit`."""
         best: tuple[int, Concept, Term] | None = None
-        for pattern, concept_id, position in [*self._by_first.get(words[i][_KEY], ()), *self._joined_candidates(words, i)]:
+        key = words[i][_KEY]
+        for pattern, concept_id, position in [*self._by_first.get(key, ()), *self._inflected_candidates(key), *self._joined_candidates(words, i)]:
             if concept_id == skip:
                 continue
             end = self._match(words, i, pattern)
@@ -262,12 +279,13 @@ class Recogniser:
             return self._direct_cache[key]
         candidates = self._by_first.get(key, ())
         found = None
-        single = next(((concept_id, position) for pattern, concept_id, position in candidates if len(pattern) == 1), None)
+        single = next(((concept_id, position) for pattern, concept_id, position in [*candidates, *self._inflected_candidates(key)] if len(pattern) == 1), None)
         if single is not None:
             concept, term = self._term(*single)
             if not self._exact(term):
                 found = (concept, term, frozenset(pattern[1] for pattern, _, _ in candidates if len(pattern) > 1))
-        self._direct_cache[key] = found
+        if len(self._direct_cache) < 200_000:
+            self._direct_cache[key] = found
         return found
 
     def _elliptic(self, words: list[_Word], i: int) -> tuple[int, Concept, Term] | None:
@@ -299,8 +317,9 @@ class Recogniser:
             key = word[_KEY]
             # only a word that starts a term, or may join the next one, can start a hit
             whole = not (word[_HYPHEN_END] or (i + 1 < count and words[i + 1][_TOKEN_NO] == word[_TOKEN_NO]))
-            if key in by_first or not whole or word[_LINE_END]:
-                direct = (direct_cache[key] if key in direct_cache else self._direct(key)) if whole and not nested and key in by_first else None
+            known = key in by_first or bool(self._inflected_candidates(key))
+            if known or not whole or word[_LINE_END]:
+                direct = (direct_cache[key] if key in direct_cache else self._direct(key)) if whole and not nested and known else None
                 if direct is not None and i + 1 < count and (direct[2] or word[_LINE_END]):
                     # might a longer term go on with the next word, or the word be joined with it?
                     after = words[i + 1]
@@ -328,7 +347,7 @@ class Recogniser:
                             hits.append(self._hit(text, words[j], words[inner[0] - 1], inner[1], inner[2], "nested"))
                 free = end
                 continue
-            if len(key) >= 7:
+            if self._compounding and len(key) >= 7:
                 found = compounds[key] if key in compounds else (self._compound(key) if key.isalpha() else None)
                 if found is not None:
                     known, rest, start, stop = found

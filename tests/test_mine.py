@@ -8,7 +8,7 @@ import tomllib
 import pytest
 
 from migterm import Concept, dutch
-from migterm.mine import STOPWORDS, mine, repair, toml_drafts
+from migterm.mine import STOPWORDS, mine, toml_drafts
 from migterm.text import normalise
 
 from .conftest import GLOSSARY, REPO
@@ -47,11 +47,6 @@ def test_no_function_words_fragments_or_footers(candidates):
         assert fragment not in texts
     assert not any("De Staat van Migratie 2023" in c.context or "vergaderjaar" in c.text for c in candidates)
     assert not any(c.text.isdigit() for c in candidates)
-
-
-def test_line_break_repair():
-    (name, lines), = repair([("doc", "binnen het Schengen-\ngebied en de EU-\nlidstaten met keten\npartners\n22\nzijn er")])
-    assert [line for _, line in lines] == ["binnen het Schengengebied", "en de EU-lidstaten", "met ketenpartners", "", "zijn er"]
 
 
 def test_acronyms_with_their_expansions_and_lists(candidates):

@@ -85,8 +85,16 @@ def read(path: str | Path, format: str | None = None, **options: Any) -> Termbas
     return fmt.reader(str(path), path=str(path), **options)
 
 
+XLIFF_SUFFIXES = (".xlf", ".xliff")
+
+
 def read_units(path: str | Path, format: str | None = None, **options: Any) -> Iterator[Unit]:
-    """The translation units of a TMX, PO or tab-separated file, one at a time."""
+    """The translation units of a TMX, PO, XLIFF or tab-separated file, one at a time.
+    (XLIFF is read as units only: it is no termbase format.)"""
+    if format == "xliff" or (format is None and Path(str(path)).suffix.lower() in XLIFF_SUFFIXES):
+        from .xliff import iter_xliff_units
+
+        return iter_xliff_units(str(path), path=str(path), **_given(options))
     fmt, options = find_format(path, format), _given(options)
     if fmt.units is None:
         raise FormatError(f"a {fmt.name} file holds concepts, not translation units", path=path)

@@ -10,19 +10,19 @@ kept (never turned into text).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
 
 from .. import __version__
-from ..model import Segment, Status, Unit, canonical_lang
+from ..model import Segment, Status, Unit, canonical_lang, lang_matches
 from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
 from ._xml import FormatError, iter_elements, local_name, serialise, text_of
 
-__all__ = ["write_tmx", "read_tmx", "iter_tmx_units", "tmx_stats"]
+__all__ = ["write_tmx", "write_tmx_units", "read_tmx", "iter_tmx_units", "tmx_stats"]
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _INLINE = {"bpt", "ept", "it", "ph", "hi", "ut", "sub"}
@@ -62,6 +62,33 @@ def write_tmx(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", ta
             for name, value in term_fields(variant):
                 etree.SubElement(tuv, "prop", type=f"x-{name}").text = value
             etree.SubElement(tuv, "seg").text = variant.text
+    out.write(serialise(root, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">'))
+
+
+def write_tmx_units(units: Iterable[Unit], out: IO[bytes], *, source_lang: str = "nl") -> None:
+    """A translation memory: each unit's props (in order) and its variants, source first."""
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(
+        root,
+        "header",
+        creationtool="migterm",
+        creationtoolversion=__version__,
+        segtype="sentence",
+        **{"o-tmf": "migterm", "adminlang": "en", "srclang": source_lang, "datatype": "plaintext"},
+    )
+    body = etree.SubElement(root, "body")
+    for unit in units:
+        tu = etree.SubElement(body, "tu", tuid=unit.id)
+        for note_text in unit.notes:
+            etree.SubElement(tu, "note").text = note_text
+        for name, value in unit.props:
+            etree.SubElement(tu, "prop", type=name).text = value
+        for lang, segment in sorted(unit.variants.items(), key=lambda item: not lang_matches(item[0], source_lang)):
+            if segment.markup is not None:
+                raise FormatError(f"unit {unit.id}: the {lang} segment has inline markup, which is not written")
+            tuv = etree.SubElement(tu, "tuv")
+            tuv.set(XML_LANG, lang)
+            etree.SubElement(tuv, "seg").text = segment.text
     out.write(serialise(root, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">'))
 
 

@@ -1,0 +1,294 @@
+"""Terminology QA of a translation: did each unit use the approved terms?
+
+For every unit of a bilingual file, the termbase's terms are found in the
+source the way `scan` finds them (inflections, longest match first, terms
+split by line breaks); for each concept found, the target should hold one of
+its approved terms (preferred or admitted) in the target language, in any
+inflection (plural, possessive, capitalised, hyphen or space between words).
+What is reported:
+
+- `deprecated`: the target uses a deprecated (or superseded) term of that
+  concept, confirmed as a term of its own there (the `entry` of
+  `Entry/Exit System` is no deprecated `entry`);
+- `untranslated`: no approved term, but a source-language term of the concept
+  stands in the target (unless it is also an approved target term, as `IND`);
+- `mismatch`: no approved term, and none of the above.
+
+A unit can accept a concept it deliberately renders otherwise (an official
+title that words it differently): a TMX `<prop type="x-migterm-accept">`, or a
+note (PO translator comment, XLIFF or TMX note) `migterm-accept: ID ID…`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from .errors import FormatError, MigtermError
+from .model import Concept, Term, Unit, lang_matches
+from .recognise import Recogniser
+from .termbase import Termbase
+from .text import normalise
+
+__all__ = ["Finding", "Checker", "check_file", "check_units"]
+
+_SEPARATOR = r"[\s\-\u2010\u2011\u2013/()\[\]\"“”‘’']+"
+_POSSESSIVE = r"(?:['’]s?)?"
+_ACCEPT = re.compile(r"migterm-accept:\s*(.+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One terminology problem in one unit."""
+
+    file: str
+    unit: str | None  # the unit's id, where the format gives units one
+    line: int | None
+    kind: str  # "mismatch", "deprecated" or "untranslated"
+    concept: str
+    source_term: str  # the term as it stands in the source
+    expected: tuple[str, ...]  # the approved target terms, preferred first
+    found: str | None = None  # the deprecated or untranslated term as it stands in the target
+
+    def to_dict(self) -> dict[str, object]:
+        return {"file": self.file, "unit": self.unit, "line": self.line, "kind": self.kind, "concept": self.concept,
+                "source_term": self.source_term, "expected": list(self.expected), "found": self.found}
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        unit = f" unit {self.unit}:" if self.unit else ""
+        use = f"'{self.expected[0]}'" + (f" (or {', '.join(repr(e) for e in self.expected[1:])})" if len(self.expected) > 1 else "")
+        if self.kind == "deprecated":
+            what = f"deprecated term '{self.found}' for '{self.source_term}'; use {use}"
+        elif self.kind == "untranslated":
+            what = f"'{self.found}' left untranslated; use {use}"
+        else:
+            what = f"key term mismatch: '{self.source_term}' should be {use}"
+        return f"{where}:{unit} {what} [{self.concept}]"
+
+
+def _inflected_word(word: str, lang: str) -> str:
+    """A regular expression for a word and its plural, possessive included."""
+    forms = [re.escape(word)]
+    if lang == "en" and word[-1:].isalpha():
+        lower = word.lower()
+        if lower.endswith("y") and lower[-2:-1] not in tuple("aeiou"):
+            forms.append(re.escape(word[:-1]) + "ies")
+        elif lower.endswith(("s", "x", "z", "ch", "sh")):
+            forms.append(re.escape(word) + "es")
+        else:
+            forms.append(re.escape(word) + "s")
+    elif word[-1:].isalpha():
+        forms.append(re.escape(word) + "(?:e|en|s|n)")
+    return f"(?:{'|'.join(forms)}){_POSSESSIVE}"
+
+
+def _term_pattern(text: str, lang: str, *, inflect: bool) -> str:
+    words = [w for w in re.split(_SEPARATOR, text) if w]
+    if not inflect:
+        return _SEPARATOR.join(re.escape(w) for w in words) + _POSSESSIVE
+    return _SEPARATOR.join(_inflected_word(w, lang) for w in words)
+
+
+def _exact(term: Term) -> bool:
+    return term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6)
+
+
+def _alternation(terms: Iterable[Term], lang: str) -> re.Pattern[str] | None:
+    """One expression for the terms and their recorded and regular inflections;
+    abbreviations only as written (or in capitals)."""
+    exact, loose = set(), set()
+    for term in terms:
+        for text in dict.fromkeys([term.text, *term.inflected_forms]):
+            if _exact(term):
+                exact.add(_term_pattern(text, lang, inflect=False))
+                exact.add(_term_pattern(text.upper(), lang, inflect=False))
+            else:
+                loose.add(_term_pattern(text, lang, inflect=True))
+    parts = [f"(?-i:{p})" for p in sorted(exact)] + sorted(loose, key=lambda p: (-len(p), p))
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w&])(?:" + "|".join(parts) + r")(?![\w&])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Expectation:
+    approved: re.Pattern[str] | None
+    deprecated: re.Pattern[str] | None
+    untranslated: re.Pattern[str] | None
+    expected: tuple[str, ...]
+
+
+class Checker:
+    """Checks source–target pairs against a termbase."""
+
+    def __init__(self, termbase: Termbase, source_lang: str = "nl", target_lang: str = "en") -> None:
+        self.termbase = termbase
+        self.source_lang = source_lang.split("-")[0].lower()
+        self.target_lang = target_lang.split("-")[0].lower()
+        for lang in (self.source_lang, self.target_lang):
+            if not any(True for _ in termbase.forms(lang)):
+                raise MigtermError(f"the termbase has no terms in {lang!r}")
+        self._source = Recogniser(termbase, self.source_lang)
+        self._target: Recogniser | None = None  # built when a deprecated term needs confirming
+        self._expectations: dict[str, _Expectation] = {}
+
+    def _expectation(self, concept: Concept) -> _Expectation:
+        found = self._expectations.get(concept.id)
+        if found is None:
+            target_terms = concept.terms_in(self.target_lang)
+            approved = [t for t in target_terms if t.status.approved]
+            approved_keys = {normalise(t.text) for t in approved}
+            deprecated = [t for t in target_terms if not t.status.approved and normalise(t.text) not in approved_keys]
+            source_terms = [t for t in concept.terms_in(self.source_lang) if normalise(t.text) not in approved_keys]
+            found = self._expectations[concept.id] = _Expectation(
+                _alternation(approved, self.target_lang), _alternation(deprecated, self.target_lang),
+                _alternation(source_terms, self.source_lang), tuple(t.text for t in approved),
+            )
+        return found
+
+    def _confirmed_deprecated(self, target: str, concept: Concept) -> str | None:
+        """The deprecated term of `concept` that the target uses as a term of its own."""
+        if self._target is None:
+            self._target = Recogniser(self.termbase, self.target_lang)
+        for hit in self._target.scan(target):
+            if hit.concept.id == concept.id and not hit.term.status.approved:
+                return hit.surface
+        return None
+
+    def check(self, source: str, target: str, accepted: Iterable[str] = ()) -> list[tuple[str, Concept, str, str | None]]:
+        """The problems of one pair: (kind, concept, source term, what the target has)."""
+        if not source.strip():
+            return []
+        target = unicodedata.normalize("NFC", target)
+        seen: dict[str, tuple[Concept, str]] = {}
+        for hit in self._source.scan(source):
+            if hit.kind == "term" and hit.concept.id not in seen:
+                seen[hit.concept.id] = (hit.concept, hit.surface)
+        problems: list[tuple[str, Concept, str, str | None]] = []
+        skip = set(accepted)
+        for concept_id, (concept, surface) in seen.items():
+            if concept_id in skip:
+                continue
+            expectation = self._expectation(concept)
+            if not expectation.expected:
+                continue  # no approved target term to expect
+            deprecated = None
+            if expectation.deprecated is not None and expectation.deprecated.search(target):
+                deprecated = self._confirmed_deprecated(target, concept)
+                if deprecated is not None:
+                    problems.append(("deprecated", concept, surface, deprecated))
+            if expectation.approved is not None and expectation.approved.search(target):
+                continue
+            left = expectation.untranslated.search(target) if expectation.untranslated is not None else None
+            if left is not None:
+                problems.append(("untranslated", concept, surface, left.group()))
+            elif deprecated is None:
+                problems.append(("mismatch", concept, surface, None))
+        return problems
+
+    def findings(self, units: Iterable[tuple[Unit, str, str]], file: str, *, with_ids: bool = True) -> Iterator[Finding]:
+        """The findings of (unit, source text, target text) triples, as they come."""
+        for unit, source, target in units:
+            for kind, concept, surface, found in self.check(source, target, _accepted(unit)):
+                yield Finding(file, unit.id if with_ids else None, unit.line, kind, concept.id, surface,
+                              self._expectation(concept).expected, found)
+
+
+def _accepted(unit: Unit) -> set[str]:
+    out: set[str] = set()
+    for name, value in unit.props:
+        if name == "x-migterm-accept":
+            out.update(re.split(r"[\s,]+", value.strip()))
+    for note in unit.notes:
+        for match in _ACCEPT.finditer(note):
+            out.update(re.split(r"[\s,]+", match.group(1).strip()))
+    return out
+
+
+def _tmx_source_lang(handle: IO[bytes], shown: str) -> str:
+    from .formats._xml import iter_elements
+
+    for name, element in iter_elements(handle, ["header"], root_names={"tmx"}, path=shown):
+        if name == "header":
+            lang = element.get("srclang")
+            if not lang or lang == "*all*":
+                raise FormatError("the TMX header gives no single srclang; give --source-lang", path=shown, line=element.sourceline)
+            return lang
+    raise FormatError("the TMX file has no <header>", path=shown)
+
+
+def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None = None, target_lang: str | None = None,
+               progress: Callable[[int], None] | None = None) -> Iterator[Finding]:
+    """The findings of a TMX, PO, XLIFF or two-column tab-separated file, read as a
+    stream. `progress` is told how many bytes of the file have been read so far."""
+    from .formats import XLIFF_SUFFIXES, delimited, po, tmx, xliff
+
+    shown = str(path)
+    suffix = Path(shown).suffix.lower()
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 -- closed below, after the stream
+    except OSError as error:
+        raise FormatError(f"cannot read: {error.strerror}", path=shown) from None
+    with handle:
+        units: Iterator[Unit]
+        if suffix == ".tmx":
+            source_lang = source_lang or _tmx_source_lang(handle, shown)
+            handle.seek(0)
+            units = tmx.iter_tmx_units(handle, path=shown)
+        elif suffix in XLIFF_SUFFIXES:
+            units = xliff.iter_xliff_units(handle, path=shown, source_lang=source_lang, target_lang=target_lang)
+        elif suffix in (".po", ".pot"):
+            source_lang = source_lang or "nl"
+            units = po.iter_po_units(handle, path=shown, source_lang=source_lang)
+        else:
+            source_lang, target_lang = source_lang or "nl", target_lang or "en"
+            units = delimited.iter_tsv_units(handle, path=shown, source_lang=source_lang, target_lang=target_lang)
+        units = _located(units, shown)
+        checker: Checker | None = None
+        for unit in units:
+            if progress is not None:
+                progress(handle.tell())
+            source_key, target_key = _roles(unit, source_lang, target_lang)
+            if checker is None:
+                checker = Checker(termbase, source_key, target_lang or target_key or "en")
+            if target_key is None:
+                continue
+            yield from checker.findings([(unit, unit.variants[source_key].text, unit.variants[target_key].text)], shown,
+                                        with_ids=suffix in (".tmx", *XLIFF_SUFFIXES))
+
+
+def _located(units: Iterator[Unit], shown: str) -> Iterator[Unit]:
+    """Units with errors placed in the file (the readers were handed an open file)."""
+    try:
+        yield from units
+    except MigtermError as error:
+        raise error.located(path=shown) from None
+
+
+def _roles(unit: Unit, source_lang: str | None, target_lang: str | None) -> tuple[str, str | None]:
+    """Which of a unit's variants is the source and which the target."""
+    keys = list(unit.variants)
+    if source_lang is None:
+        source_key = keys[0]
+    else:
+        source_key = next((k for k in keys if lang_matches(k, source_lang.split("-")[0])), keys[0])
+    others = [k for k in keys if k != source_key]
+    if target_lang is not None:
+        return source_key, next((k for k in others if lang_matches(k, target_lang.split("-")[0])), None)
+    return source_key, others[0] if others else None
+
+
+def check_units(units: Iterable[tuple[str, str]], termbase: Termbase, source_lang: str = "nl", target_lang: str = "en") -> list[list[tuple[str, str, str | None]]]:
+    """For scripts: the problems of each (source, target) pair, as (kind, concept id, found) triples.
+
+    >>> from migterm import load
+    >>> check_units([("De asielaanvragen.", "The asylum applications."), ("De asielzoekers.", "The refugees.")], load())
+    [[], [('deprecated', 'asylum-seeker', 'refugees')]]
+    """
+    checker = Checker(termbase, source_lang, target_lang)
+    return [[(kind, concept.id, found) for kind, concept, _, found in checker.check(source, target)] for source, target in units]

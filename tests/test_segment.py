@@ -1,0 +1,133 @@
+"""Segmentation of PDF-extracted Dutch: one test for each artefact the source
+documents' README lists, on the documents themselves, and properties."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from migterm.segment import segment, segment_text
+
+from .conftest import GLOSSARY
+
+STAAT = (GLOSSARY / "sources" / "000_01aad2d1b28122a7.txt").read_text(encoding="utf-8")
+JAARVERSLAG = (GLOSSARY / "sources" / "002_d574fbd45873f2a3.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def documents(termbase):
+    lexicon = {f for c in termbase for t in c.terms_in("nl") for f in (t.text, *t.inflected_forms)}
+    return dict(segment([("staat", STAAT), ("jaarverslag", JAARVERSLAG)], lexicon))
+
+
+def texts(documents, name):
+    return [s.text for s in documents[name]]
+
+
+def joined(documents):
+    return "\n".join(s.text for sentences in documents.values() for s in sentences)
+
+
+@pytest.mark.parametrize("word", ["Schengengebied.", "migratiestromen.", "arbeidsuitbuiting en"])
+def test_a_line_break_hyphen_that_is_no_part_of_the_word_goes(documents, word):
+    assert word in joined(documents)
+    assert "Schengen- gebied" not in joined(documents) and "Schengen-gebied" not in joined(documents)
+
+
+@pytest.mark.parametrize("word", ["ketenpartners (IND", "asielzoekers met", "vreemdelingenketen,", "(overlastgevende)",
+                                  "noodzakelijk.", "transitlanden,"])
+def test_a_word_split_without_a_hyphen_is_joined(documents, word):
+    assert word in joined(documents)
+
+
+@pytest.mark.parametrize("word", ["EU-lidstaten", "ECRIS-TCN", "EU-terugkeercoördinator", "EU-buitengrensbeheer", "migratieherkomst- en"])
+def test_real_hyphens_stay(documents, word):
+    assert word in joined(documents)
+
+
+@pytest.mark.parametrize("words", ["voortdurend aandringt", "internationaal recht", "beslissingen genomen",
+                                   "nationale processen", "belangrijke mate", "uit beeld verdwijnen", "hierdoor preventief"])
+def test_a_line_break_between_two_words_is_a_space(documents, words):
+    assert words in joined(documents)
+
+
+def test_footnote_markers_and_running_footers_are_dropped(documents):
+    text = joined(documents)
+    assert "De Staat van Migratie 2023" not in text and "vergaderjaar" not in text
+    assert "Europese Grens- en Kustwacht (EGKW) Verordening." in text  # the marker 22 stood between Europese and Grens-
+    assert not any(re.fullmatch(r"\d+", s.text) for sentences in documents.values() for s in sentences)
+
+
+def test_footnotes_are_segments_of_their_own(documents):
+    notes = [(s.footnote, s.text) for s in documents["staat"] if s.kind == "footnote"]
+    assert notes == [
+        ("22", "Verordening (EU) 2019/1896 van het Europees Parlement en de Raad van 13 november 2019 betreffende de "
+               "Europese grens- en kustwacht en tot intrekking van Verordening (EU) nr. 1052/2013 en Verordening (EU) 2016/1624."),
+        ("23", "Samen tegen Mensenhandel: Een integrale programma-aanpak van seksuele uitbuiting, arbeidsuitbuiting en criminele uitbuiting"),
+    ]
+    assert documents["staat"][-3].text.endswith("mogen blijven.")  # the body ends before the footnotes
+
+
+def test_headings_are_segments_of_their_own(documents):
+    assert [s.text for s in documents["staat"] if s.kind == "heading"] == ["Mensenhandel en mensensmokkel", "Terugkeer"]
+    assert [s.text for s in documents["jaarverslag"] if s.kind == "heading"] == [
+        "Realisatie van versterking in de migratieketen", "Realisatie van minder overlast",
+        "Realisatie van meer terugkeer", "Realisatie op grenzen",
+    ]
+
+
+def test_a_missing_space_of_the_original_is_kept(documents):
+    assert "Dit is een belangrijk onderdeel vaneen geloofwaardig en een houdbaar migratiestelsel." in texts(documents, "staat")
+
+
+def test_the_page_starts_inside_a_sentence(documents):
+    assert texts(documents, "staat")[0] == "instrumentalisering van migranten."
+
+
+def test_segments_start_on_their_line(documents):
+    for name, text in (("staat", STAAT), ("jaarverslag", JAARVERSLAG)):
+        lines = text.splitlines()
+        for sentence in documents[name]:
+            first_word = re.match(r"[\w(]+", sentence.text).group().lstrip("(")
+            assert first_word in lines[sentence.line - 1], (sentence.line, sentence.text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dit geldt o.a. voor asielzoekers. Zie art. 3 en nr. 12.", ["Dit geldt o.a. voor asielzoekers.", "Zie art. 3 en nr. 12."]),
+    ("Volgens Verordening (EU) nr. 1052/2013 geldt dat. Daarna niet.", ["Volgens Verordening (EU) nr. 1052/2013 geldt dat.", "Daarna niet."]),
+    ("Minister J. de Vries schreef dat. Hij kwam.", ["Minister J. de Vries schreef dat.", "Hij kwam."]),
+    ("Is dat zo? Ja! (Zie ook hieronder.) En verder.", ["Is dat zo?", "Ja!", "(Zie ook hieronder.)", "En verder."]),
+])
+def test_abbreviations_are_no_sentence_ends(text, expected):
+    assert [s.text for s in segment_text(text)] == expected
+
+
+_WORDS = ["asiel", "zoekers", "de", "grens", "Schengen", "EU", "lidstaten", "terugkeer", "o.a.", "nr.", "beleid", "(IND)", "2023", "vaneen"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", " ", "\n", "-\n", ". ", ".\n", ", "])), min_size=1, max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_segmentation_loses_and_invents_no_letter(pieces):
+    text = "".join(word + gap for word, gap in pieces)
+    sentences = segment_text(text)
+    assert re.sub(r"[\W_]", "", "".join(s.text for s in sentences)) == re.sub(r"[\W_]", "", text)
+    assert all(s.text == s.text.strip() and "\n" not in s.text and "  " not in s.text for s in sentences)
+
+
+def test_segment_command(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "migterm", "segment", "--json", str(GLOSSARY / "sources" / "000_01aad2d1b28122a7.txt")],
+                         capture_output=True, text=True, check=True).stdout
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records[0] == {"file": str(GLOSSARY / "sources" / "000_01aad2d1b28122a7.txt"), "line": 1, "kind": "text", "text": "instrumentalisering van migranten."}
+    assert {"line": 19, "kind": "heading", "text": "Mensenhandel en mensensmokkel"}.items() <= records[9].items()
+    plain = subprocess.run([sys.executable, "-m", "migterm", "segment", str(GLOSSARY / "sources" / "002_d574fbd45873f2a3.txt")],
+                           capture_output=True, text=True, check=True).stdout
+    assert plain.splitlines()[0] == "Realisatie van versterking in de migratieketen"
+    missing = subprocess.run([sys.executable, "-m", "migterm", "segment", str(tmp_path / "none.txt")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "none.txt" in missing.stderr and "Traceback" not in missing.stderr
