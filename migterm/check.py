@@ -89,13 +89,15 @@ def _inflected_word(word: str, lang: str) -> str:
 
 def _term_pattern(text: str, lang: str, *, inflect: bool) -> str:
     words = [w for w in re.split(_SEPARATOR, text) if w]
-    if not inflect:
-        return _SEPARATOR.join(re.escape(w) for w in words) + _POSSESSIVE
+    if not inflect:  # an abbreviation: as written, with a plural s (NGOs)
+        return _SEPARATOR.join(re.escape(w) for w in words) + "s?" + _POSSESSIVE
     return _SEPARATOR.join(_inflected_word(w, lang) for w in words)
 
 
 def _exact(term: Term) -> bool:
-    return term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6)
+    """A one-word abbreviation is matched only as written (OM, not om); a short form
+    of several words (EBCG Regulation) in any case."""
+    return " " not in term.text and (term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6))
 
 
 def _alternation(terms: Iterable[Term], lang: str) -> re.Pattern[str] | None:

@@ -35,6 +35,7 @@ _TOKEN = re.compile(r"[\w&]+(?:[-'’][\w&]+)*-?")
 _FOOTNOTE_MARKER = re.compile(r"^\s*(\d{1,3})\s*$")
 _FOOTER = re.compile(r"^(?:\d{1,4}\s+\S.*\b\d{4}|.*\bvergaderjaar\b.*\bnr\.\s*\d+)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*(\s+)(?=[\"'“‘(\[]?[A-ZÀ-Ý0-9])")
+_ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]")  # 1. b. iv. at a list item's start
 _ABBREVIATIONS = frozenset("""
 a.s. aanv. afd. al. alg. art. artt. bijv. blz. bv. bijl. ca. cf. d.d. d.w.z. dhr. dr. drs. e.a. e.d. e.v. enz. etc.
 excl. fig. hfdst. i.c. i.h.b. i.o.m. i.p.v. i.s.m. i.v.m. ibid. incl. ir. jl. jo. lid. m.b.t. m.i.v. m.n. max.
@@ -226,7 +227,7 @@ def _split(paragraph: list[tuple[int, str]], kind: str, footnote: str | None) ->
     begin = 0
     for match in _SENTENCE_BREAK.finditer(text):
         head = text[begin : match.start(1)]
-        if _ends_with_abbreviation(head):
+        if _ends_with_abbreviation(head) or _ENUMERATOR.fullmatch(head):
             continue
         out.append((begin, head))
         begin = match.end()

@@ -186,3 +186,59 @@ def test_omegat_glossary_readers_read_our_tsv_and_martif_tbx(tmp_path, exported,
     tbx = {(src, tgt) for kind, src, tgt in rows if kind == "TBX"}
     assert tsv == set(expected_pairs(termbase))
     assert set(expected_pairs(termbase)) <= tbx  # OmegaT also lists each concept's other English terms, whatever their status
+
+
+# -- the translation memory of the source documents, and what `check` reads ---------------
+
+TM = REPO / "tmx" / "source-documents.tmx"
+
+
+def test_the_translation_memory_is_valid_against_the_tmx_1_4_dtd():
+    result = run(need("xmllint", "libxml2-utils"), "--noout", "--nonet", "--dtdvalid", spec("tmx", "tmx14.dtd"), TM)
+    assert result.returncode == 0, result.stderr
+
+
+def test_omegat_translates_both_source_documents_from_the_translation_memory(tmp_path, termbase):
+    """The repaired Dutch text of both documents, as paragraphs, segmented by OmegaT's
+    own sentence rules: every segment comes out in English from tm/auto."""
+    from migterm.segment import segment
+
+    project = omegat_project(tmp_path / "project")
+    (project / "omegat.project").write_text(PROJECT.replace("<sentence_seg>false", "<sentence_seg>true"), encoding="utf-8")
+    shutil.copy(TM, project / "tm" / "auto" / "source-documents.tmx")
+    lexicon = {f for c in termbase for t in c.terms_in("nl") for f in (t.text, *t.inflected_forms)}
+    documents = [(name, (GLOSSARY / "sources" / name).read_text(encoding="utf-8")) for name in ("000_01aad2d1b28122a7.txt", "002_d574fbd45873f2a3.txt")]
+    for name, sentences in segment(documents, lexicon):
+        paragraphs: list[list[str]] = []  # running text as one paragraph; headings and footnotes their own
+        for index, sentence in enumerate(sentences):
+            if not index or sentence.kind != "text" or sentences[index - 1].kind != "text":
+                paragraphs.append([])
+            paragraphs[-1].append(sentence.text)
+        (project / "source" / name).write_text("\n\n".join(" ".join(p) for p in paragraphs) + "\n", encoding="utf-8")
+    omegat(project, project / "config")
+    translated = "\n".join((project / "target" / name).read_text(encoding="utf-8") for name, _ in documents)
+    units = list(formats.read_units(TM))
+    assert [u.text("en") for u in units if u.text("en") not in translated] == []
+    assert [u.text("nl") for u in units if u.text("nl") in translated] == []
+    stats = (project / "omegat" / "project_stats.txt").read_text(encoding="utf-8")
+    assert re.search(r"Remaining:\s+0\s", stats), stats
+
+
+def test_xliff_fixtures_are_valid_xliff_1_2():
+    result = run(need("xmllint", "libxml2-utils"), "--noout", "--nonet", "--schema", spec("xliff", "xliff-core-1.2-strict.xsd"),
+                 REPO / "tests" / "data" / "xliff" / "delivery-1.2.xlf")
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_reads_the_xliff_translate_toolkit_writes(tmp_path, termbase):
+    from translate.storage import xliff
+
+    from migterm.check import check_file
+
+    store = xliff.xlifffile(sourcelanguage="nl", targetlanguage="en")
+    for source, target in [("De asielaanvragen.", "The asylum applications."), ("De asielzoekers.", "The refugees."), ("De terugkeer.", "The departure.")]:
+        unit = store.addsourceunit(source)
+        unit.target = target
+    path = tmp_path / "toolkit.xlf"
+    path.write_bytes(bytes(store))
+    assert [(f.kind, f.concept) for f in check_file(path, termbase)] == [("deprecated", "asylum-seeker"), ("mismatch", "return")]
