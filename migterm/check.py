@@ -21,6 +21,7 @@ note (PO translator comment, XLIFF or TMX note) `migterm-accept: ID ID…`.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -164,19 +165,22 @@ class Checker:
 
     def check(self, source: str, target: str, accepted: Iterable[str] = ()) -> list[tuple[str, Concept, str, str | None]]:
         """The problems of one pair: (kind, concept, source term, what the target has)."""
-        if not source.strip():
+        found = self._source.terms(source)
+        if not found:
             return []
-        target = unicodedata.normalize("NFC", target)
+        if not target.isascii():
+            target = unicodedata.normalize("NFC", target)
         seen: dict[str, tuple[Concept, str]] = {}
-        for hit in self._source.scan(source):
-            if hit.kind == "term" and hit.concept.id not in seen:
-                seen[hit.concept.id] = (hit.concept, hit.surface)
+        for concept, _, surface in found:
+            if concept.id not in seen:
+                seen[concept.id] = (concept, surface)
         problems: list[tuple[str, Concept, str, str | None]] = []
         skip = set(accepted)
+        expectations = self._expectations
         for concept_id, (concept, surface) in seen.items():
             if concept_id in skip:
                 continue
-            expectation = self._expectation(concept)
+            expectation = expectations.get(concept_id) or self._expectation(concept)
             if not expectation.expected:
                 continue  # no approved target term to expect
             deprecated = None
@@ -193,12 +197,9 @@ class Checker:
                 problems.append(("mismatch", concept, surface, None))
         return problems
 
-    def findings(self, units: Iterable[tuple[Unit, str, str]], file: str, *, with_ids: bool = True) -> Iterator[Finding]:
-        """The findings of (unit, source text, target text) triples, as they come."""
-        for unit, source, target in units:
-            for kind, concept, surface, found in self.check(source, target, _accepted(unit)):
-                yield Finding(file, unit.id if with_ids else None, unit.line, kind, concept.id, surface,
-                              self._expectation(concept).expected, found)
+    def expected(self, concept: Concept) -> tuple[str, ...]:
+        """The approved target terms of a concept, preferred first."""
+        return self._expectation(concept).expected
 
 
 def _accepted(unit: Unit) -> set[str]:
@@ -252,16 +253,25 @@ def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None 
             units = delimited.iter_tsv_units(handle, path=shown, source_lang=source_lang, target_lang=target_lang)
         units = _located(units, shown)
         checker: Checker | None = None
-        for unit in units:
-            if progress is not None:
+        roles: dict[tuple[str, ...], tuple[str, str | None]] = {}  # by the unit's languages
+        with_ids = suffix in (".tmx", *XLIFF_SUFFIXES)
+        for count, unit in enumerate(units):
+            if progress is not None and not count % 256 and not handle.closed:
                 progress(handle.tell())
-            source_key, target_key = _roles(unit, source_lang, target_lang)
+            langs = tuple(unit.variants)
+            found = roles.get(langs)
+            if found is None:
+                found = roles[langs] = _roles(unit, source_lang, target_lang)
+            source_key, target_key = found
             if checker is None:
                 checker = Checker(termbase, source_key, target_lang or target_key or "en")
             if target_key is None:
                 continue
-            yield from checker.findings([(unit, unit.variants[source_key].text, unit.variants[target_key].text)], shown,
-                                        with_ids=suffix in (".tmx", *XLIFF_SUFFIXES))
+            problems = checker.check(unit.variants[source_key].text, unit.variants[target_key].text, _accepted(unit) if unit.props or unit.notes else ())
+            for kind, concept, surface, what in problems:
+                yield Finding(shown, unit.id if with_ids else None, unit.line, kind, concept.id, surface, checker.expected(concept), what)
+        if progress is not None:
+            progress(os.fstat(handle.fileno()).st_size if not handle.closed else 0)
 
 
 def _located(units: Iterator[Unit], shown: str) -> Iterator[Unit]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import repeat
 from dataclasses import dataclass
 
 from . import dutch, english
@@ -62,6 +63,10 @@ _KEY, _LINE, _START, _END, _TOKEN_NO, _LINE_END, _HYPHEN_END = range(7)
 
 
 _SPLIT = re.compile(r"([-'’])")
+_PIECE = re.compile(r"[\w&]+")
+_JOINED = re.compile(r"[\w&]+(?:[-'’][\w&]+)+")
+_FULL_SEARCH = object()
+_UNKNOWN = object()
 
 
 # Dutch heads common in migration compounds that are not terms themselves, for
@@ -94,6 +99,7 @@ class Recogniser:
         self._english_cache: dict[str, str | None] = {}  # by Dutch key
         self._english_by_concept: dict[str, str | None] = {}
         self._direct_cache: dict[str, tuple[Concept, Term, frozenset[str]] | None] = {}
+        self._quick: dict[str, tuple[Concept, Term, frozenset[str]] | object | None] = {}  # by word as written
         for key, concept_id, position in termbase.forms(lang):
             words = tuple(_TOKEN.findall(key))
             if not words:
@@ -103,6 +109,7 @@ class Recogniser:
                 self._single.setdefault(words[0], (concept_id, position))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda c: -len(c[0]))
+        self._digit_starts = any(key.isdigit() for key in self._by_first)
 
     def _term(self, concept_id: str, position: int) -> tuple[Concept, Term]:
         concept = self._termbase[concept_id]
@@ -357,6 +364,73 @@ class Recogniser:
                                           part=surface[start:stop] if len(surface) == len(key) else known,
                                           suggestion=self._suggest(known, rest, start == 0)))
         return hits
+
+    def terms(self, text: str) -> list[tuple[Concept, Term, str]]:
+        """The terms in `text` (no compounds, no nested terms) as (concept, term, surface),
+        in order: what `scan` finds, but for a one-line text whose words are whole
+        one-word terms or no terms, found without its full search (the common case
+        of a translation unit, and a good deal faster)."""
+        if "\n" not in text and "- " not in text and not text.rstrip().endswith("-"):
+            found = self._quick_terms(text)
+            if found is not None:
+                return found
+        return [(hit.concept, hit.term, hit.surface) for hit in self.scan(text) if hit.kind == "term"]
+
+    def _quick_terms(self, text: str) -> list[tuple[Concept, Term, str]] | None:
+        """The terms of a one-line text, or None when a word needs the full search."""
+        if "-" in text or "'" in text or "’" in text:
+            for joined in _JOINED.findall(text):  # a hyphenated word may also be read closed
+                if self._word_info(joined.replace("-", "").replace("'", "").replace("’", "")) is not None:
+                    return None
+        pieces = _PIECE.findall(text)
+        get = self._quick.get
+        found = []
+        for index, info in [(i, info) for i, info in enumerate(map(get, pieces, repeat(_UNKNOWN))) if info is not None]:
+            if info is _UNKNOWN:
+                piece = pieces[index]
+                if piece.isdigit() and not self._digit_starts:
+                    continue  # numbers vary without end: not worth remembering
+                info = self._word_info(piece)
+                if info is None:
+                    continue
+            if info is _FULL_SEARCH:
+                return None
+            concept, term, seconds = info  # type: ignore[misc]
+            if seconds and index + 1 < len(pieces):
+                after = self._key(pieces[index + 1])
+                if after in seconds or not seconds.isdisjoint(self._lemma_candidates(after)):
+                    return None  # a longer term may go on here
+            found.append((concept, term, pieces[index]))
+        return found
+
+    def _key(self, token: str) -> str:
+        entry = self._keys.get(token)
+        if entry is not None:
+            return entry[0]
+        key = normalise(token)
+        if len(self._keys) < 500_000 and not token.isdigit():
+            self._keys[token] = (key, bool(key) and (key in self._by_first or bool(self._inflected_candidates(key))))
+        return key
+
+    def _word_info(self, piece: str) -> tuple[Concept, Term, frozenset[str]] | object | None:
+        """What a word of a text is, once worked out: no term start (None), a whole
+        one-word term (with the second words of the longer terms it may start), or a
+        word that needs the full search. The same choice as `_longest` makes."""
+        info: tuple[Concept, Term, frozenset[str]] | object | None = None
+        key = normalise(piece)
+        if key and (key in self._by_first or self._inflected_candidates(key)):
+            starting = self._by_first.get(key, ())
+            seconds = frozenset(pattern[1] for pattern, _, _ in starting if len(pattern) > 1)
+            info = _FULL_SEARCH if seconds else None
+            for pattern, concept_id, position in (*starting, *self._inflected_candidates(key)):
+                if len(pattern) == 1:
+                    concept, term = self._term(concept_id, position)
+                    if not self._exact(term) or self._as_written(piece, (term.text, *term.inflected_forms)):
+                        info = (concept, term, seconds)
+                        break
+        if len(self._quick) < 200_000:
+            self._quick[piece] = info
+        return info
 
     @staticmethod
     def _as_written(surface: str, forms: tuple[str, ...]) -> bool:

@@ -24,6 +24,7 @@ document does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -109,6 +110,7 @@ def _blocks(text: str) -> list[tuple[str, str | None, list[tuple[int, str]]]]:
             blocks.append((kind, footnote, current))
         current = []
 
+    footers = _footers(text)
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         marker = _FOOTNOTE_MARKER.match(raw)
@@ -119,7 +121,7 @@ def _blocks(text: str) -> list[tuple[str, str | None, list[tuple[int, str]]]]:
             else:
                 markers.add(marker.group(1))
             continue
-        if _FOOTER.match(line):
+        if number in footers:
             continue
         if not line:
             close()
@@ -127,6 +129,25 @@ def _blocks(text: str) -> list[tuple[str, str | None, list[tuple[int, str]]]]:
         current.append((number, " ".join(line.split())))
     close()
     return blocks
+
+
+def _footers(text: str) -> set[int]:
+    """The numbers of the lines that are running footers: shaped like one (a page
+    number and a title with a year, a parliamentary paper's reference), and the
+    last line of a page (before a form feed, or of the text) or recurring with
+    other page numbers. Body text shaped like a footer is left alone."""
+    lines = text.splitlines(keepends=True)
+    stripped = [line.strip() for line in lines]
+    candidates = [i for i, line in enumerate(stripped) if len(line) < 100 and not line.endswith(".") and _FOOTER.match(line)]
+    if not candidates:
+        return set()
+    last = max(i for i, line in enumerate(stripped) if line)
+    shapes = Counter(re.sub(r"\d+", "#", stripped[i]) for i in candidates)
+    return {
+        i + 1 for i in candidates
+        if i == last or lines[i].endswith("\f") or (i + 1 < len(lines) and lines[i + 1].startswith("\f"))
+        or shapes[re.sub(r"\d+", "#", stripped[i])] > 1
+    }
 
 
 def _join_broken_words(lines: list[tuple[int, str]], known: set[str], hyphenates: bool) -> list[tuple[int, str]]:

@@ -45,4 +45,4 @@ def test_console_example(page, command, expected):
 
 def test_every_page_has_examples():
     pages = {page for page, _, _ in examples()}
-    assert pages == {"README.md", "cli.md", "formats.md"}
+    assert pages == {"README.md", "cli.md", "formats.md", "translation-memory.md"}

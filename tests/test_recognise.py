@@ -114,3 +114,17 @@ def test_the_quick_path_finds_what_the_full_search_finds(recogniser, termbase, d
     plain = [(h.start, h.end, h.concept.id, h.kind) for h in recogniser.scan(text)]
     full = [(h.start, h.end, h.concept.id, h.kind) for h in recogniser.scan(text, nested=True) if h.kind != "nested"]
     assert plain == full
+
+
+_ONE_LINE = ["de", "het", "EU", "eu", "om", "OM", "IND", "ind", "van", "Nederland", "EU-lidstaten", "NGO’s", "grensbeheer", "2023", "(MTV)", "DT&V"]
+
+
+@given(st.data())
+@settings(max_examples=200, deadline=None)
+def test_terms_of_a_unit_are_what_scan_finds(recogniser, termbase, data):
+    """`terms`, which finds the terms of a one-line text without the full search where
+    it can, finds exactly the term hits of `scan`."""
+    forms = sorted({f for c in termbase for t in c.terms_in("nl") for f in (t.text, *t.inflected_forms)})
+    words = data.draw(st.lists(st.sampled_from(forms) | st.sampled_from(_ONE_LINE), min_size=1, max_size=10))
+    text = data.draw(st.sampled_from([" ", ", ", " en "])).join(words) + "."
+    assert recogniser.terms(text) == [(h.concept, h.term, h.surface) for h in recogniser.scan(text) if h.kind == "term"]

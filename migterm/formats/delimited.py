@@ -29,6 +29,8 @@ def _text(source: str | Path | IO[bytes], shown: str) -> Iterator[tuple[int, str
         with contextlib.ExitStack() as stack:
             handle = source if hasattr(source, "read") else stack.enter_context(open(source, "rb"))  # type: ignore[arg-type]
             stream = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
+            if handle is source:
+                stack.callback(stream.detach)  # the caller's file stays open
             yield from enumerate(stream, start=1)
     except UnicodeDecodeError as error:
         raise FormatError(f"not UTF-8 text ({error.reason})", path=shown) from None

@@ -28,17 +28,22 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _INLINE = {"bpt", "ept", "it", "ph", "hi", "ut", "sub"}
 
 
-def write_tmx(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", target_lang: str = "en", **_: Any) -> None:
+def _tmx(source_lang: str, segtype: str) -> tuple[Any, Any]:
+    """A TMX root with its header, and its body."""
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(
         root,
         "header",
         creationtool="migterm",
         creationtoolversion=__version__,
-        segtype="phrase",
+        segtype=segtype,
         **{"o-tmf": "migterm", "adminlang": "en", "srclang": source_lang, "datatype": "plaintext"},
     )
-    body = etree.SubElement(root, "body")
+    return root, etree.SubElement(root, "body")
+
+
+def write_tmx(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", target_lang: str = "en", **_: Any) -> None:
+    root, body = _tmx(source_lang, "phrase")
     counts: dict[str, int] = {}
     for concept, term, target in pairs(termbase, source_lang, target_lang):
         counts[concept.id] = counts.get(concept.id, 0) + 1
@@ -67,16 +72,7 @@ def write_tmx(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", ta
 
 def write_tmx_units(units: Iterable[Unit], out: IO[bytes], *, source_lang: str = "nl") -> None:
     """A translation memory: each unit's props (in order) and its variants, source first."""
-    root = etree.Element("tmx", version="1.4")
-    etree.SubElement(
-        root,
-        "header",
-        creationtool="migterm",
-        creationtoolversion=__version__,
-        segtype="sentence",
-        **{"o-tmf": "migterm", "adminlang": "en", "srclang": source_lang, "datatype": "plaintext"},
-    )
-    body = etree.SubElement(root, "body")
+    root, body = _tmx(source_lang, "sentence")
     for unit in units:
         tu = etree.SubElement(body, "tu", tuid=unit.id)
         for note_text in unit.notes:

@@ -19,7 +19,11 @@ TERMS = [
 ]
 
 
-def generate(path: Path, units: int, seed: int = 7) -> None:
+WRONG = [("terugkeer", "deportation"), ("asielaanvragen", "asylum requests"), ("buitengrens", "outer border"), ("lidstaten", "Member Countries")]
+
+
+def generate(path: Path, units: int, seed: int = 7, wrong: float = 0.0) -> None:
+    """Write the TMX; a `wrong` share of the units uses a wrong or deprecated English term."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n')
@@ -27,6 +31,8 @@ def generate(path: Path, units: int, seed: int = 7) -> None:
         for i in range(units):
             nl, en = rng.choice(PAIRS)
             (t_nl, t_en), (u_nl, u_en) = rng.sample(TERMS, 2)
+            if wrong and rng.random() < wrong:
+                t_nl, t_en = rng.choice(WRONG)
             out.write(
                 f'    <tu tuid="{i}">\n      <prop type="x-document">bench-{i % 97}</prop>\n      <prop type="x-subject">migration policy and border control</prop>\n'
                 f'      <tuv xml:lang="nl">\n        <seg>{escape(nl.format(t=t_nl, u=u_nl))} ({i})</seg>\n      </tuv>\n'
