@@ -380,7 +380,9 @@ class Recogniser:
         """The terms of a one-line text, or None when a word needs the full search."""
         if "-" in text or "'" in text or "’" in text:
             for joined in _JOINED.findall(text):  # a hyphenated word may also be read closed
-                if self._word_info(joined.replace("-", "").replace("'", "").replace("’", "")) is not None:
+                closed = joined.replace("-", "").replace("'", "").replace("’", "")
+                info = self._quick.get(closed, _UNKNOWN)
+                if (self._word_info(closed) if info is _UNKNOWN else info) is not None:
                     return None
         pieces = _PIECE.findall(text)
         get = self._quick.get
@@ -407,6 +409,8 @@ class Recogniser:
         entry = self._keys.get(token)
         if entry is not None:
             return entry[0]
+        if token.isdigit() and token.isascii():
+            return token  # its own key, and not worth remembering
         key = normalise(token)
         if len(self._keys) < 500_000 and not token.isdigit():
             self._keys[token] = (key, bool(key) and (key in self._by_first or bool(self._inflected_candidates(key))))

@@ -132,6 +132,7 @@ def iter_tmx_units(source: str | Path | IO[bytes], *, path: str | None = None, *
     """The units of a TMX file, one at a time, in bounded memory."""
     shown = path or str(source)
     count = 0
+    langs = _LANGS
     for element in _tu_stream(source, shown):
         count += 1
         variants: dict[str, Segment] = {}
@@ -140,20 +141,24 @@ def iter_tmx_units(source: str | Path | IO[bytes], *, path: str | None = None, *
         for child in element:
             child_name = child.tag
             if child_name == "tuv":
-                key = _variant_lang(child, shown)
+                tag = child.get(XML_LANG) or child.get("lang")
+                key = langs.get(tag) or _variant_lang(child, shown)  # type: ignore[arg-type]
                 while key in variants:  # a second variant in the same language
                     key += "-x-alt"
-                seg = None
-                for part in child:
-                    if part.tag == "seg":
-                        seg = part
-                    elif part.tag == "prop":
-                        props.append((f"{key}:{part.get('type', '')}", text_of(part, shown)))
-                if seg is None:
-                    raise FormatError("a <tuv> has no <seg>", path=shown, line=child.sourceline)
+                if len(child) == 1 and child[0].tag == "seg":  # the usual case: nothing but the segment
+                    seg = child[0]
+                else:
+                    seg = None
+                    for part in child:
+                        if part.tag == "seg":
+                            seg = part
+                        elif part.tag == "prop":
+                            props.append((f"{key}:{part.get('type', '')}", text_of(part, shown)))
+                    if seg is None:
+                        raise FormatError("a <tuv> has no <seg>", path=shown, line=child.sourceline)
                 variants[key] = Segment(seg.text or "") if not len(seg) else _segment(seg, shown)
             elif child_name == "prop":
-                props.append((child.get("type", ""), text_of(child, shown)))
+                props.append((child.get("type", ""), child.text or "" if not len(child) else text_of(child, shown)))
             elif child_name == "note":
                 lang = child.get(XML_LANG)
                 if lang:
