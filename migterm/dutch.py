@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["lemma_candidates"]
+__all__ = ["FUNCTION_WORDS", "lemma_candidates"]
+
+# Words that are never the first or last part of a closed compound split by a line break.
+FUNCTION_WORDS = frozenset("""
+aan als bij dan dat de den der des die dit door een en er het hij in is maar met na naar niet of om op over te
+ten ter tot uit van voor want wat wel zij zijn
+""".split())
 
 _VOWELS = "aeiou"
 _SHORT_VOWEL_BEFORE_CONSONANT = re.compile(r"(.*[^aeiou]|)([aeiou])([^aeiouy])\Z")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["lemma_candidates"]
+__all__ = ["FUNCTION_WORDS", "lemma_candidates"]
+
+# Words that are never part of a word split by a line break.
+FUNCTION_WORDS = frozenset("a an and as at by for from in into is of on or the to with".split())
 
 
 def lemma_candidates(word: str) -> list[str]:

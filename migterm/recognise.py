@@ -90,6 +90,7 @@ class Recogniser:
         self._inflected: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
         self._lemmatise = english.lemma_candidates if lang.lower().startswith("en") else dutch.lemma_candidates
         self._compounding = lang.lower().startswith("nl")  # closed compounds are Dutch
+        self._function_words = english.FUNCTION_WORDS if lang.lower().startswith("en") else dutch.FUNCTION_WORDS
         self._compounds: dict[str, tuple[str, str, int, int] | None] = {}
         self._lemmas: dict[str, list[str]] = {}
         self._termbase = termbase
@@ -190,8 +191,8 @@ class Recogniser:
             j += 1
         if j > i and (i == 0 or words[i - 1][_TOKEN_NO] != words[i][_TOKEN_NO]):
             yield "".join(w[_KEY] for w in words[i : j + 1]), j + 1
-        if words[i][_LINE_END] and i + 1 < len(words):
-            yield words[i][_KEY] + words[i + 1][_KEY], i + 2
+        if words[i][_LINE_END] and i + 1 < len(words) and words[i + 1][_KEY] not in self._function_words:
+            yield words[i][_KEY] + words[i + 1][_KEY], i + 2  # (`asiel` / `zoekers`, not `grens` / `en`)
 
     def _match(self, words: list[_Word], i: int, pattern: tuple[str, ...]) -> int | None:
         """The index after a match of `pattern` starting at word i, or None."""
@@ -278,6 +279,10 @@ class Recogniser:
             best = elliptic
         return best
 
+    def _firsts(self, key: str) -> set[str]:
+        """The first words of the one-word terms a word may be (itself, or its lemma)."""
+        return {key, *(pattern[0] for pattern, _, _ in self._inflected_candidates(key))}
+
     def _direct(self, key: str) -> tuple[Concept, Term, frozenset[str]] | None:
         """For a word that is a whole one-word term (not an abbreviation): that term, and
         the second words of the longer terms that start with it. When the next word is
@@ -333,7 +338,8 @@ class Recogniser:
                     joined = key + after[_KEY]
                     if (after[_LINE_END] or after[_HYPHEN_END] or (i + 2 < count and words[i + 2][_TOKEN_NO] == after[_TOKEN_NO])
                             or after[_KEY] in direct[2] or not direct[2].isdisjoint(self._lemma_candidates(after[_KEY]))
-                            or (word[_LINE_END] and (joined in by_first or key in self._lemma_candidates(joined)))):
+                            or (word[_LINE_END] and after[_KEY] not in self._function_words
+                                and (joined in by_first or not self._firsts(key).isdisjoint(self._lemma_candidates(joined))))):
                         direct = None
                 if direct is not None:
                     start, end = word[_START], word[_END]

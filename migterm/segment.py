@@ -43,11 +43,6 @@ excl. fig. hfdst. i.c. i.h.b. i.o.m. i.p.v. i.s.m. i.v.m. ibid. incl. ir. jl. jo
 min. mln. mld. mr. mw. nr. nrs. o.a. o.b.v. o.g.v. o.i.d. p. par. pp. prof. resp. sr. st. stb. stcrt. t.a.v.
 t.b.v. t.o.v. tel. vgl. vlg. vnl. vs. z.g. z.s.m. zgn.
 """.split())
-# Dutch words that are never the first or last part of a closed compound split by a line break.
-_FUNCTION_WORDS = frozenset("""
-aan als bij dan dat de den der des die dit door een en er het hij in is maar met na naar niet of om op over te
-ten ter tot uit van voor want wat wel zij zijn
-""".split())
 
 _ADJECTIVE_ENDINGS = ("ale", "ele", "ische", "lijke", "rijke", "ige", "ieve", "aire", "ante", "ente", "bare")
 
@@ -194,7 +189,7 @@ def _split_word(last: str, following: str, known: set[str], hyphenates: bool) ->
     if not following[:1].islower() or not last[-1:].isalpha() or len(last) < 3:
         return False
     lower, after = last.lower(), following.lower()
-    if lower in _FUNCTION_WORDS or after in _FUNCTION_WORDS or lower.startswith(("hier", "daar", "waar")):
+    if lower in dutch.FUNCTION_WORDS or after in dutch.FUNCTION_WORDS or lower.startswith(("hier", "daar", "waar")):
         return False
     if _is_known(last + following, known):
         return True
