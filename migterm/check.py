@@ -21,13 +21,15 @@ note (PO translator comment, XLIFF or TMX note) `migterm-accept: ID ID…`.
 
 from __future__ import annotations
 
+import collections
+import itertools
 import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, TypeVar
 
 from .errors import FormatError, MigtermError
 from .model import Concept, Term, Unit, lang_matches
@@ -37,6 +39,7 @@ from .text import normalise
 
 __all__ = ["Finding", "Checker", "check_file", "check_units"]
 
+_T = TypeVar("_T")
 _SEPARATOR = r"[\s\-\u2010\u2011\u2013/()\[\]\"“”‘’']+"
 _POSSESSIVE = r"(?:['’]s?)?"
 _ACCEPT = re.compile(r"migterm-accept:\s*(.+)")
@@ -202,12 +205,12 @@ class Checker:
         return self._expectation(concept).expected
 
 
-def _accepted(unit: Unit) -> set[str]:
+def _accepted(props: Iterable[tuple[str, str]], notes: Iterable[str]) -> set[str]:
     out: set[str] = set()
-    for name, value in unit.props:
+    for name, value in props:
         if name == "x-migterm-accept":
             out.update(re.split(r"[\s,]+", value.strip()))
-    for note in unit.notes:
+    for note in notes:
         for match in _ACCEPT.finditer(note):
             out.update(re.split(r"[\s,]+", match.group(1).strip()))
     return out
@@ -226,9 +229,11 @@ def _tmx_source_lang(handle: IO[bytes], shown: str) -> str:
 
 
 def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None = None, target_lang: str | None = None,
-               progress: Callable[[int], None] | None = None) -> Iterator[Finding]:
+               progress: Callable[[int], None] | None = None, parallel: bool | None = None) -> Iterator[Finding]:
     """The findings of a TMX, PO, XLIFF or two-column tab-separated file, read as a
-    stream. `progress` is told how many bytes of the file have been read so far."""
+    stream. `progress` is told how many bytes of the file have been read so far.
+    A large file is checked on two processors where there are two (`parallel`: None
+    decides by the file's size); the findings are the same, in the same order."""
     from .formats import XLIFF_SUFFIXES, delimited, po, tmx, xliff
 
     shown = str(path)
@@ -238,46 +243,145 @@ def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None 
     except OSError as error:
         raise FormatError(f"cannot read: {error.strerror}", path=shown) from None
     with handle:
-        units: Iterator[Unit]
+        # each unit as (id, line, source text, target text, target language, props, notes)
+        pairs: Iterator[tuple[str, int | None, str, str | None, str | None, tuple[tuple[str, str], ...], tuple[str, ...]]]
         if suffix == ".tmx":
             source_lang = source_lang or _tmx_source_lang(handle, shown)
             handle.seek(0)
-            units = tmx.iter_tmx_units(handle, path=shown)
-        elif suffix in XLIFF_SUFFIXES:
-            units = xliff.iter_xliff_units(handle, path=shown, source_lang=source_lang, target_lang=target_lang)
-        elif suffix in (".po", ".pot"):
-            source_lang = source_lang or "nl"
-            units = po.iter_po_units(handle, path=shown, source_lang=source_lang)
+            pairs = tmx.iter_tmx_pairs(handle, source_lang, target_lang, path=shown, prop_types=frozenset(["x-migterm-accept"]))
         else:
-            source_lang, target_lang = source_lang or "nl", target_lang or "en"
-            units = delimited.iter_tsv_units(handle, path=shown, source_lang=source_lang, target_lang=target_lang)
-        units = _located(units, shown)
-        checker: Checker | None = None
-        roles: dict[tuple[str, ...], tuple[str, str | None]] = {}  # by the unit's languages
+            units: Iterator[Unit]
+            if suffix in XLIFF_SUFFIXES:
+                units = xliff.iter_xliff_units(handle, path=shown, source_lang=source_lang, target_lang=target_lang)
+            elif suffix in (".po", ".pot"):
+                source_lang = source_lang or "nl"
+                units = po.iter_po_units(handle, path=shown, source_lang=source_lang)
+            else:
+                source_lang, target_lang = source_lang or "nl", target_lang or "en"
+                units = delimited.iter_tsv_units(handle, path=shown, source_lang=source_lang, target_lang=target_lang)
+            pairs = _unit_pairs(units, source_lang, target_lang)
+        pairs = _located(pairs, shown)
+        first = next(pairs, None)
+        if first is None:
+            return
+        checker = Checker(termbase, source_lang or "nl", target_lang or first[4] or "en")
         with_ids = suffix in (".tmx", *XLIFF_SUFFIXES)
-        for count, unit in enumerate(units):
-            if progress is not None and not count % 256 and not handle.closed:
-                progress(handle.tell())
-            langs = tuple(unit.variants)
-            found = roles.get(langs)
-            if found is None:
-                found = roles[langs] = _roles(unit, source_lang, target_lang)
-            source_key, target_key = found
-            if checker is None:
-                checker = Checker(termbase, source_key, target_lang or target_key or "en")
-            if target_key is None:
-                continue
-            problems = checker.check(unit.variants[source_key].text, unit.variants[target_key].text, _accepted(unit) if unit.props or unit.notes else ())
-            for kind, concept, surface, what in problems:
-                yield Finding(shown, unit.id if with_ids else None, unit.line, kind, concept.id, surface, checker.expected(concept), what)
+
+        def work() -> Iterator[tuple[tuple[str, int | None], str, str, tuple[str, ...]]]:
+            for count, (unit_id, line, source, target, _, props, notes) in enumerate(itertools.chain([first], pairs)):
+                if progress is not None and not count % 256 and not handle.closed:
+                    progress(handle.tell())
+                if target is not None:
+                    yield (unit_id, line), source, target, tuple(_accepted(props, notes)) if props or notes else ()
+
+        if parallel is None:
+            parallel = os.fstat(handle.fileno()).st_size >= _PARALLEL_FROM and _can_fork()
+        for (unit_id, line), problems in (_checked_in_two(checker, work()) if parallel else _checked(checker, work())):
+            for kind, concept_id, surface, what in problems:
+                yield Finding(shown, unit_id if with_ids else None, line, kind, concept_id, surface,
+                              checker.expected(termbase[concept_id]), what)
         if progress is not None:
             progress(os.fstat(handle.fileno()).st_size if not handle.closed else 0)
 
 
-def _located(units: Iterator[Unit], shown: str) -> Iterator[Unit]:
-    """Units with errors placed in the file (the readers were handed an open file)."""
+def _unit_pairs(units: Iterator[Unit], source_lang: str | None, target_lang: str | None) -> Iterator[
+        tuple[str, int | None, str, str | None, str | None, tuple[tuple[str, str], ...], tuple[str, ...]]]:
+    roles: dict[tuple[str, ...], tuple[str, str | None]] = {}  # by the unit's languages
+    for unit in units:
+        langs = tuple(unit.variants)
+        found = roles.get(langs)
+        if found is None:
+            found = roles[langs] = _roles(unit, source_lang, target_lang)
+        source_key, target_key = found
+        target = unit.variants[target_key].text if target_key is not None else None
+        yield unit.id, unit.line, unit.variants[source_key].text, target, target_key, unit.props, unit.notes
+
+
+_Problem = tuple[str, str, str, "str | None"]  # kind, concept id, source term, what the target has
+_PARALLEL_FROM = 4_000_000  # bytes: below, a second process costs more than it saves
+_BATCH = 150  # units: two batches in flight fit the pipe's buffer, so sending never waits
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _problems(checker: Checker, source: str, target: str, accepted: tuple[str, ...]) -> list[_Problem]:
+    return [(kind, concept.id, surface, found) for kind, concept, surface, found in checker.check(source, target, accepted)]
+
+
+def _checked(checker: Checker, pairs: Iterator[tuple[Any, str, str, tuple[str, ...]]]) -> Iterator[tuple[Any, list[_Problem]]]:
+    for key, source, target, accepted in pairs:
+        yield key, _problems(checker, source, target, accepted)
+
+
+def _work(connection: Any, checker: Checker) -> None:
+    """The second process: check the batches it is sent, send back their problems."""
+    while True:
+        batch = connection.recv()
+        if batch is None:
+            break
+        try:
+            connection.send([_problems(checker, *pair) for pair in batch])
+        except Exception as error:  # a bug: hand it to the first process, which raises it
+            connection.send(error)
+    connection.close()
+
+
+def _checked_in_two(checker: Checker, pairs: Iterator[tuple[Any, str, str, tuple[str, ...]]]) -> Iterator[tuple[Any, list[_Problem]]]:
+    """`_checked` on two processors: batches of pairs go to a second process (forked, so
+    it has the termbase already) while this one reads the file, and this one checks
+    a batch itself whenever the other has enough to do. Problems come out in the
+    file's order; at most a few batches are held at a time."""
+    import multiprocessing
+
+    here, there = multiprocessing.get_context("fork").Pipe()
+    worker = multiprocessing.get_context("fork").Process(target=_work, args=(there, checker), daemon=True)
+    worker.start()
+    there.close()
+    sent: collections.deque[tuple[int, list[Any]]] = collections.deque()  # batches at the other process, in order
+    done: dict[int, list[tuple[Any, list[_Problem]]]] = {}
+    emitted = 0
+
+    def receive() -> None:
+        index, batch = sent.popleft()
+        answer = here.recv()
+        if isinstance(answer, Exception):
+            raise answer
+        done[index] = [(pair[0], problems) for pair, problems in zip(batch, answer, strict=True)]
+
     try:
-        yield from units
+        batches = iter(lambda: list(itertools.islice(pairs, _BATCH)), [])
+        for index, batch in enumerate(batches):
+            if len(sent) < 2:
+                here.send([pair[1:] for pair in batch])
+                sent.append((index, batch))
+            else:
+                done[index] = [(pair[0], _problems(checker, *pair[1:])) for pair in batch]
+            while sent and (here.poll() or len(done) > 8):
+                receive()
+            while emitted in done:
+                yield from done.pop(emitted)
+                emitted += 1
+        while sent:
+            receive()
+        while emitted in done:
+            yield from done.pop(emitted)
+            emitted += 1
+        here.send(None)
+    finally:
+        here.close()
+        worker.join(timeout=5)
+        if worker.is_alive():
+            worker.terminate()
+
+
+def _located(items: Iterator[_T], shown: str) -> Iterator[_T]:
+    """A reader's items, with errors placed in the file (the readers were handed an open file)."""
+    try:
+        yield from items
     except MigtermError as error:
         raise error.located(path=shown) from None
 

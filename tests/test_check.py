@@ -264,3 +264,22 @@ def test_an_inflected_approved_term_never_yields_a_finding(tm_checker, data, how
     term = data.draw(st.sampled_from(approved_english(concept)))
     changed = replaced(tm_checker, source, target, concept, lambda _: inflect(term, how))
     assert problems(tm_checker, source, changed) == []
+
+
+def test_two_processes_find_what_one_finds_in_the_same_order(termbase, tmp_path):
+    """A large file is checked on two processors; the findings must not change."""
+    units = list(formats.read_units(TM))
+    damaged = []
+    for copy in range(30):
+        for n, unit in enumerate(units):
+            english = unit.text("en")
+            if (copy + n) % 7 == 0:
+                english = re.sub(r"(?i)asylum seekers?|border|return|immigration system|Member States?", "xyzzy", english)
+            damaged.append(Unit(f"{copy}.{unit.id}", {"nl": unit.variants["nl"], "en": Segment(english)}))
+    path = tmp_path / "large.tmx"
+    with path.open("wb") as out:
+        formats.tmx.write_tmx_units(damaged, out)
+    one = [f.to_dict() for f in check_file(path, termbase, parallel=False)]
+    two = [f.to_dict() for f in check_file(path, termbase, parallel=True)]
+    assert one == two and len(one) > 100
+    assert [f["line"] for f in one] == sorted(f["line"] for f in one)

@@ -22,7 +22,7 @@ from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
 from ._xml import FormatError, iter_elements, local_name, serialise, text_of
 
-__all__ = ["write_tmx", "write_tmx_units", "read_tmx", "iter_tmx_units", "tmx_stats"]
+__all__ = ["write_tmx", "write_tmx_units", "read_tmx", "iter_tmx_units", "iter_tmx_pairs", "tmx_stats"]
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _INLINE = {"bpt", "ept", "it", "ph", "hi", "ut", "sub"}
@@ -168,6 +168,53 @@ def iter_tmx_units(source: str | Path | IO[bytes], *, path: str | None = None, *
         yield Unit(element.get("tuid") or str(count), variants, element.sourceline, tuple(props), tuple(notes))
 
 
+def _seg_of(tuv: Any, shown: str) -> Any:
+    seg = tuv[-1] if len(tuv) else None
+    if seg is None or seg.tag != "seg":  # the DTD puts <seg> last; a file may not
+        seg = tuv.find("seg")
+        if seg is None:
+            raise FormatError("a <tuv> has no <seg>", path=shown, line=tuv.sourceline)
+    return seg
+
+
+def iter_tmx_pairs(source: str | Path | IO[bytes], source_lang: str, target_lang: str | None, *,
+                   path: str | None = None, prop_types: frozenset[str] | None = None) -> Iterator[tuple[str, int | None, str, str | None, str | None, tuple[tuple[str, str], ...], tuple[str, ...]]]:
+    """(unit id, line, source text, target text, target language, unit props, notes) for each unit of a
+    TMX file: what a bilingual check needs, with the checks of `iter_tmx_units` but
+    without building units (the fast way through a large file). The target is the
+    first variant in `target_lang`, or else the first in another language than the
+    source; None when the unit has none. `prop_types`: the only props wanted."""
+    shown = path or str(source)
+    langs = _LANGS
+    source_base = source_lang.split("-")[0].lower()
+    target_base = target_lang.split("-")[0].lower() if target_lang else None
+    count = 0
+    for element in _tu_stream(source, shown):
+        count += 1
+        source_text = target_text = found_lang = None
+        props: list[tuple[str, str]] = []
+        notes: list[str] = []
+        for child in element:
+            name = child.tag
+            if name == "tuv":
+                lang = langs.get(child.get(XML_LANG) or child.get("lang")) or _variant_lang(child, shown)  # type: ignore[arg-type]
+                seg = _seg_of(child, shown)
+                base = lang.split("-")[0].lower()
+                if base == source_base and source_text is None:
+                    source_text = (seg.text or "") if not len(seg) else _segment(seg, shown).text
+                elif target_text is None and base != source_base and (target_base is None or base == target_base):
+                    target_text = (seg.text or "") if not len(seg) else _segment(seg, shown).text
+                    found_lang = lang
+            elif name == "prop":
+                kind = child.get("type", "")
+                if prop_types is None or kind in prop_types:
+                    props.append((kind, child.text or "" if not len(child) else text_of(child, shown)))
+            elif name == "note" and not child.get(XML_LANG):
+                notes.append(text_of(child, shown))
+        if source_text is not None:
+            yield element.get("tuid") or str(count), element.sourceline, source_text, target_text, found_lang, tuple(props), tuple(notes)
+
+
 def tmx_stats(source: str | Path | IO[bytes], *, path: str | None = None, **_: Any) -> dict[str, Any]:
     """Count what a TMX file holds, with the same checks as `iter_tmx_units` but
     without building units: the fast way through a large file."""
@@ -182,11 +229,7 @@ def tmx_stats(source: str | Path | IO[bytes], *, path: str | None = None, **_: A
             lang = langs.get(tag) if tag else None
             if lang is None:
                 lang = _variant_lang(tuv, shown)
-            seg = tuv[-1] if len(tuv) else None
-            if seg is None or seg.tag != "seg":  # the DTD puts <seg> last; a file may not
-                seg = tuv.find("seg")
-                if seg is None:
-                    raise FormatError("a <tuv> has no <seg>", path=shown, line=tuv.sourceline)
+            seg = _seg_of(tuv, shown)
             if len(seg):
                 markup += 1
                 languages[lang] = languages.get(lang, 0) + 1
