@@ -299,7 +299,7 @@ def _unit_pairs(units: Iterator[Unit], source_lang: str | None, target_lang: str
 
 _Problem = tuple[str, str, str, "str | None"]  # kind, concept id, source term, what the target has
 _PARALLEL_FROM = 4_000_000  # bytes: below, a second process costs more than it saves
-_BATCH = 150  # units: two batches in flight fit the pipe's buffer, so sending never waits
+_BATCH = 80  # units: the batches in flight fit the pipe's buffer, so sending seldom waits
 
 
 def _can_fork() -> bool:
@@ -355,7 +355,7 @@ def _checked_in_two(checker: Checker, pairs: Iterator[tuple[Any, str, str, tuple
     try:
         batches = iter(lambda: list(itertools.islice(pairs, _BATCH)), [])
         for index, batch in enumerate(batches):
-            if len(sent) < 2:
+            if len(sent) < 4:
                 here.send([pair[1:] for pair in batch])
                 sent.append((index, batch))
             else:

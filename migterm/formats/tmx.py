@@ -229,7 +229,9 @@ def tmx_stats(source: str | Path | IO[bytes], *, path: str | None = None, **_: A
             lang = langs.get(tag) if tag else None
             if lang is None:
                 lang = _variant_lang(tuv, shown)
-            seg = _seg_of(tuv, shown)
+            seg = tuv[-1] if len(tuv) else None
+            if seg is None or seg.tag != "seg":  # the DTD puts <seg> last; a file may not
+                seg = _seg_of(tuv, shown)
             if len(seg):
                 markup += 1
                 languages[lang] = languages.get(lang, 0) + 1
