@@ -104,28 +104,59 @@ def _exact(term: Term) -> bool:
     return " " not in term.text and (term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6))
 
 
-def _alternation(terms: Iterable[Term], lang: str) -> re.Pattern[str] | None:
-    """One expression for the terms and their recorded and regular inflections;
-    abbreviations only as written (or in capitals)."""
-    exact, loose = set(), set()
-    for term in terms:
-        for text in dict.fromkeys([term.text, *term.inflected_forms]):
-            if _exact(term):
-                exact.add(_term_pattern(text, lang, inflect=False))
-                exact.add(_term_pattern(text.upper(), lang, inflect=False))
-            else:
-                loose.add(_term_pattern(text, lang, inflect=True))
-    parts = [f"(?-i:{p})" for p in sorted(exact)] + sorted(loose, key=lambda p: (-len(p), p))
-    if not parts:
+class _Terms:
+    """Terms to look for in a target: most in its lower-cased text (the fast way for
+    the regular-expression engine), abbreviations as written."""
+
+    def __init__(self, terms: Iterable[Term], lang: str) -> None:
+        exact, loose = set(), set()
+        for term in terms:
+            for text in dict.fromkeys([term.text, *term.inflected_forms]):
+                if _exact(term):
+                    exact.add(_term_pattern(text, lang, inflect=False))
+                    exact.add(_term_pattern(text.upper(), lang, inflect=False))
+                else:
+                    lowered = text.lower()
+                    head, rest = lowered[:1], lowered[1:]
+                    if rest[:1].isalnum():  # the first letter as a literal, then the word boundary behind it
+                        loose.add(re.escape(head) + rf"(?<![\w&]{re.escape(head)})" + _term_pattern(rest, lang, inflect=True))
+                    else:
+                        loose.add(r"(?<![\w&])" + _term_pattern(lowered, lang, inflect=True))
+        self.exact = re.compile(r"(?<![\w&])(?:" + "|".join(sorted(exact)) + r")(?![\w&])") if exact else None
+        self.loose = re.compile("(?:" + "|".join(sorted(loose, key=lambda p: (-len(p), p))) + r")(?![\w&])") if loose else None
+
+    def __bool__(self) -> bool:
+        return self.exact is not None or self.loose is not None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the terms stand in `text`, in order (for scripts and tests; `search` is
+        the fast way to ask whether one does)."""
+        lowered = text.lower()
+        found = []
+        if self.loose is not None and len(lowered) == len(text):
+            found += [m.span() for m in self.loose.finditer(lowered)]
+        if self.exact is not None:
+            found += [m.span() for m in self.exact.finditer(text)]
+        return sorted(found)
+
+    def search(self, text: str, lowered: str) -> str | None:
+        """The first of the terms in `text` (`lowered` its lower-cased copy), as it stands there."""
+        if self.loose is not None:
+            found = self.loose.search(lowered)
+            if found is not None:
+                return text[found.start() : found.end()] if len(text) == len(lowered) else found.group()
+        if self.exact is not None:
+            found = self.exact.search(text)
+            if found is not None:
+                return found.group()
         return None
-    return re.compile(r"(?<![\w&])(?:" + "|".join(parts) + r")(?![\w&])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class _Expectation:
-    approved: re.Pattern[str] | None
-    deprecated: re.Pattern[str] | None
-    untranslated: re.Pattern[str] | None
+    approved: _Terms
+    deprecated: _Terms
+    untranslated: _Terms
     expected: tuple[str, ...]
 
 
@@ -152,8 +183,8 @@ class Checker:
             deprecated = [t for t in target_terms if not t.status.approved and normalise(t.text) not in approved_keys]
             source_terms = [t for t in concept.terms_in(self.source_lang) if normalise(t.text) not in approved_keys]
             found = self._expectations[concept.id] = _Expectation(
-                _alternation(approved, self.target_lang), _alternation(deprecated, self.target_lang),
-                _alternation(source_terms, self.source_lang), tuple(t.text for t in approved),
+                _Terms(approved, self.target_lang), _Terms(deprecated, self.target_lang),
+                _Terms(source_terms, self.source_lang), tuple(t.text for t in approved),
             )
         return found
 
@@ -173,6 +204,7 @@ class Checker:
             return []
         if not target.isascii():
             target = unicodedata.normalize("NFC", target)
+        lowered = target.lower()
         seen: dict[str, tuple[Concept, str]] = {}
         for concept, _, surface in found:
             if concept.id not in seen:
@@ -187,15 +219,15 @@ class Checker:
             if not expectation.expected:
                 continue  # no approved target term to expect
             deprecated = None
-            if expectation.deprecated is not None and expectation.deprecated.search(target):
+            if expectation.deprecated and expectation.deprecated.search(target, lowered):
                 deprecated = self._confirmed_deprecated(target, concept)
                 if deprecated is not None:
                     problems.append(("deprecated", concept, surface, deprecated))
-            if expectation.approved is not None and expectation.approved.search(target):
+            if expectation.approved.search(target, lowered):
                 continue
-            left = expectation.untranslated.search(target) if expectation.untranslated is not None else None
+            left = expectation.untranslated.search(target, lowered)
             if left is not None:
-                problems.append(("untranslated", concept, surface, left.group()))
+                problems.append(("untranslated", concept, surface, left))
             elif deprecated is None:
                 problems.append(("mismatch", concept, surface, None))
         return problems

@@ -63,6 +63,7 @@ _KEY, _LINE, _START, _END, _TOKEN_NO, _LINE_END, _HYPHEN_END = range(7)
 
 
 _SPLIT = re.compile(r"([-'’])")
+_ENDINGS = ("eren", "ies", "en", "es", "e", "n", "s")  # what an inflection adds (Dutch, English)
 _PIECE = re.compile(r"[\w&]+")
 _JOINED = re.compile(r"[\w&]+(?:[-'’][\w&]+)+")
 _FULL_SEARCH = object()
@@ -279,6 +280,15 @@ class Recogniser:
             best = elliptic
         return best
 
+    def _inflected_by_join(self, key: str, joined: str) -> bool:
+        """Whether a word joined with the next one is an inflected form of the word's own
+        term (`lidstat` / `en`): only an ending can follow, and the joined words, which
+        are many, are not remembered."""
+        after = joined[len(key):]
+        if len(after) > 4 or not (any(ending.endswith(after) for ending in _ENDINGS) or (after[:1] == key[-1:] and after[1:] in _ENDINGS)):
+            return False
+        return not self._firsts(key).isdisjoint(self._lemmatise(joined))
+
     def _firsts(self, key: str) -> set[str]:
         """The first words of the one-word terms a word may be (itself, or its lemma)."""
         return {key, *(pattern[0] for pattern, _, _ in self._inflected_candidates(key))}
@@ -339,7 +349,7 @@ class Recogniser:
                     if (after[_LINE_END] or after[_HYPHEN_END] or (i + 2 < count and words[i + 2][_TOKEN_NO] == after[_TOKEN_NO])
                             or after[_KEY] in direct[2] or not direct[2].isdisjoint(self._lemma_candidates(after[_KEY]))
                             or (word[_LINE_END] and after[_KEY] not in self._function_words
-                                and (joined in by_first or not self._firsts(key).isdisjoint(self._lemma_candidates(joined))))):
+                                and (joined in by_first or self._inflected_by_join(key, joined)))):
                         direct = None
                 if direct is not None:
                     start, end = word[_START], word[_END]
