@@ -294,9 +294,12 @@ def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None 
             pairs = _unit_pairs(units, source_lang, target_lang)
         pairs = _located(pairs, shown)
         first = next(pairs, None)
+        try:
+            checker = Checker(termbase, source_lang or "nl", target_lang or (first[4] if first else None) or "en")
+        except MigtermError as error:  # a language the termbase does not have
+            raise error.located(path=shown) from None
         if first is None:
             return
-        checker = Checker(termbase, source_lang or "nl", target_lang or first[4] or "en")
         with_ids = suffix in (".tmx", *XLIFF_SUFFIXES)
 
         def work() -> Iterator[tuple[tuple[str, int | None], str, str, tuple[str, ...]]]:

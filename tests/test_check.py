@@ -167,6 +167,8 @@ def test_bad_input_is_one_line_and_exit_status_2(tmp_path, content, message):
     result = migterm("check", bad)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    wrong_language = migterm("check", "--source-lang", "de", TM)
+    assert wrong_language.returncode == 2 and wrong_language.stderr == f"migterm: {TM}: the termbase has no terms in 'de'\n"
     missing = migterm("check", tmp_path / "none.xlf")
     assert missing.returncode == 2 and "none.xlf" in missing.stderr
 
