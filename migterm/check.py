@@ -261,11 +261,13 @@ def _tmx_source_lang(handle: IO[bytes], shown: str) -> str:
 
 
 def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None = None, target_lang: str | None = None,
-               progress: Callable[[int], None] | None = None, parallel: bool | None = None) -> Iterator[Finding]:
+               progress: Callable[[int], None] | None = None, parallel: bool | None = None,
+               tally: dict[str, int] | None = None) -> Iterator[Finding]:
     """The findings of a TMX, PO, XLIFF or two-column tab-separated file, read as a
     stream. `progress` is told how many bytes of the file have been read so far.
     A large file is checked on two processors where there are two (`parallel`: None
-    decides by the file's size); the findings are the same, in the same order."""
+    decides by the file's size); the findings are the same, in the same order.
+    `tally["units"]` counts the units checked (those with a source and a target)."""
     from .formats import XLIFF_SUFFIXES, delimited, po, tmx, xliff
 
     shown = str(path)
@@ -307,6 +309,8 @@ def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None 
                 if progress is not None and not count % 256 and not handle.closed:
                     progress(handle.tell())
                 if target is not None:
+                    if tally is not None:
+                        tally["units"] = tally.get("units", 0) + 1
                     yield (unit_id, line), source, target, tuple(_accepted(props, notes)) if props or notes else ()
 
         if parallel is None:

@@ -351,7 +351,8 @@ def check(file: Path, source_lang: str | None, target_lang: str | None, as_json:
                 bar.update(position - done)
                 done = position
 
-        for finding in check_file(file, termbase, source_lang=source_lang, target_lang=target_lang, progress=progress):
+        tally: dict[str, int] = {}
+        for finding in check_file(file, termbase, source_lang=source_lang, target_lang=target_lang, progress=progress, tally=tally):
             count += 1
             units_with_findings.add((finding.unit, finding.line))
             if as_json:
@@ -361,7 +362,8 @@ def check(file: Path, source_lang: str | None, target_lang: str | None, as_json:
             else:
                 click.echo(str(finding))
     if not as_json:
-        click.echo(f"{count} finding{'s' * (count != 1)} in {len(units_with_findings)} unit{'s' * (len(units_with_findings) != 1)}", err=True)
+        checked = tally.get("units", 0)
+        click.echo(f"{count} finding{'s' * (count != 1)} in {len(units_with_findings)} of {checked} unit{'s' * (checked != 1)} checked", err=True)
     sys.exit(1 if count else 0)
 
 

@@ -147,7 +147,7 @@ def test_command_exit_status_text_and_json(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (f"{XLIFF / 'delivery-1.2.xlf'}:9: unit 2: deprecated term 'refugees' for 'asielzoekers'; "
                                              "use 'asylum seeker' (or 'applicant for international protection') [asylum-seeker]")
-    assert result.stderr == "3 findings in 3 units\n"
+    assert result.stderr == "3 findings in 3 of 4 units checked\n"
     records = [json.loads(line) for line in migterm("check", "--json", XLIFF / "delivery-2.0.xlf").stdout.splitlines()]
     assert records[2] == {"file": str(XLIFF / "delivery-2.0.xlf"), "unit": "u3", "line": 24, "kind": "mismatch", "concept": "return",
                           "source_term": "terugkeer", "expected": ["return", "repatriation"], "found": None}
