@@ -102,6 +102,7 @@ class Recogniser:
         self._english_by_concept: dict[str, str | None] = {}
         self._direct_cache: dict[str, tuple[Concept, Term, frozenset[str]] | None] = {}
         self._quick: dict[str, tuple[Concept, Term, frozenset[str]] | object | None] = {}  # by word as written
+        self._closed: dict[str, frozenset[str]] = {}  # a hyphenated word read closed: its key and lemmas
         for key, concept_id, position in termbase.forms(lang):
             words = tuple(_TOKEN.findall(key))
             if not words:
@@ -394,12 +395,20 @@ class Recogniser:
 
     def _quick_terms(self, text: str) -> list[tuple[Concept, Term, str]] | None:
         """The terms of a one-line text, or None when a word needs the full search."""
+        closed_forms: list[frozenset[str]] = []  # hyphenated words read closed (and their lemmas), which a longer term may go on with
         if "-" in text or "'" in text or "’" in text:
             for joined in _JOINED.findall(text):  # a hyphenated word may also be read closed
                 closed = joined.replace("-", "").replace("'", "").replace("’", "")
                 info = self._quick.get(closed, _UNKNOWN)
                 if (self._word_info(closed) if info is _UNKNOWN else info) is not None:
                     return None
+                forms = self._closed.get(closed)
+                if forms is None:
+                    key = self._key(closed)
+                    forms = frozenset((key, *self._lemma_candidates(key)))
+                    if len(self._closed) < 200_000:
+                        self._closed[closed] = forms
+                closed_forms.append(forms)
         pieces = _PIECE.findall(text)
         get = self._quick.get
         found = []
@@ -415,6 +424,8 @@ class Recogniser:
                 return None
             concept, term, seconds = info  # type: ignore[misc]
             if seconds and index + 1 < len(pieces):
+                if any(not seconds.isdisjoint(forms) for forms in closed_forms):
+                    return None  # a longer term may go on with a hyphenated word read closed
                 after = self._key(pieces[index + 1])
                 if after in seconds or not seconds.isdisjoint(self._lemma_candidates(after)):
                     return None  # a longer term may go on here

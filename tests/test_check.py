@@ -81,7 +81,7 @@ def test_compounds_are_not_checked(checker):
 
 def test_a_unit_can_accept_a_concept(checker, tmp_path):
     tmx = tmp_path / "accept.tmx"
-    tmx.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+    tmx.write_text("""<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="nl" datatype="plaintext"/>
 <body>
 <tu tuid="a"><prop type="x-migterm-accept">asylum-application</prop><tuv xml:lang="nl"><seg>De asielaanvragen.</seg></tuv><tuv xml:lang="en"><seg>The requests.</seg></tuv></tu>
