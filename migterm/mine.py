@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from . import dutch
 from .segment import segment
 from .termbase import Termbase
-from .text import normalise
+from .text import WORD, normalise
 
 __all__ = ["Candidate", "mine"]
 
@@ -36,7 +36,6 @@ indien nadat tenzij zolang omdat hoewel terwijl zodra totdat doordat mits twee d
 afgelopen belangrijke belangrijkste bijvoorbeeld bovendien dankzij eind gezet gemaakt gestart geleid gedaan geval gevallen goede hogere individuele kader korte lijn manier mede middels mogelijk mogelijkheden nieuwe nodig onder meer opgesteld opgericht periode realisatie relevante stappen structureel tevens verschillende vorm weer zowel
 """.split())
 
-_TOKEN = re.compile(r"[\w&]+(?:[-'’][\w&]+)*-?")
 # IND, DT&V, ECRIS-TCN, and mixed-case ones with two capitals or more: KMar, DTenV
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z&]{1,7}(?:-[A-Z]{2,5})?|(?=(?:[a-z&]*[A-Z]){2})[A-Z][A-Za-z&]{1,5})$")
 _CITATION = re.compile(r"\b(?:Verordening|Richtlijn|Besluit|Beschikking) \((?:EU|EG|EEG)\)(?: nr\.)? \d{2,4}/\d{1,4}")
@@ -112,7 +111,7 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
     segmented = segment(documents, known)
     for _, sentences in segmented:
         for sentence in sentences:
-            for token in _TOKEN.findall(sentence.text):
+            for token in WORD.findall(sentence.text):
                 vocabulary[token.lower().rstrip("-")] = vocabulary.get(token.lower().rstrip("-"), 0) + 1
 
     def lemma(word: str) -> str:
@@ -124,12 +123,12 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
 
     for source, sentences in segmented:
         for line_number, sentence in ((s.line, s.text) for s in sentences):
-            tokens = [m for m in _TOKEN.finditer(sentence)]
+            tokens = [m for m in WORD.finditer(sentence)]
             words = [m.group() for m in tokens]
             # acronyms, with an expansion in "Full Name (ACR)"
             for match in re.finditer(r"\(([^()]{2,80})\)", sentence):
                 inside = [p.strip() for p in re.split(r",|\ben\b|\bof\b", match.group(1))]
-                before = _TOKEN.findall(sentence[: match.start()])
+                before = WORD.findall(sentence[: match.start()])
                 for part in inside:
                     if _ACRONYM.match(part) or (part.istitle() and len(inside) > 2 and " " not in part):
                         expansion = _expansion(part, before) if len(inside) == 1 else None

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from . import dutch, english
 from .model import Concept, Term
 from .termbase import Termbase
-from .text import normalise
+from .text import WORD, normalise
 
 __all__ = ["Hit", "Recogniser", "scan"]
 
-_TOKEN = re.compile(r"[\w&]+(?:[-'’][\w&]+)*-?")
-_GAP_AND_TOKEN = re.compile(r"([^\w&]*)(" + _TOKEN.pattern + ")")
+_GAP_AND_TOKEN = re.compile(r"([^\w&]*)(" + WORD.pattern + ")")
 _FOOTNOTE_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.MULTILINE)
 
 
@@ -100,11 +99,10 @@ class Recogniser:
         self._single: dict[str, tuple[str, int]] = {}
         self._english_cache: dict[str, str | None] = {}  # by Dutch key
         self._english_by_concept: dict[str, str | None] = {}
-        self._direct_cache: dict[str, tuple[Concept, Term, frozenset[str]] | None] = {}
         self._quick: dict[str, tuple[Concept, Term, frozenset[str]] | object | None] = {}  # by word as written
         self._closed: dict[str, frozenset[str]] = {}  # a hyphenated word read closed: its key and lemmas
         for key, concept_id, position in termbase.forms(lang):
-            words = tuple(_TOKEN.findall(key))
+            words = tuple(WORD.findall(key))
             if not words:
                 continue
             self._by_first.setdefault(words[0], []).append((words, concept_id, position))
@@ -139,7 +137,6 @@ class Recogniser:
         of them may start a hit (a term's first word, a word that may be joined with
         another, a word long enough to be a compound that is not known to be none)."""
         keys = self._keys
-        by_first = self._by_first
         compounds = self._compounds
         compounding = self._compounding
         words: list[_Word] = []
@@ -156,13 +153,7 @@ class Recogniser:
             position = start + len(token)
             line_end = number == last or "\n" in pairs[number + 1][0]
             if "-" not in token and "'" not in token and "’" not in token:  # the usual case: one word
-                entry = keys.get(token)
-                if entry is None:
-                    key = normalise(token)
-                    entry = (key, bool(key) and (key in by_first or bool(self._inflected_candidates(key))))
-                    if len(keys) < 500_000:
-                        keys[token] = entry
-                key, known = entry
+                key, known = keys.get(token) or self._entry(token)
                 if key:
                     if known or line_end or (compounding and len(key) >= 7 and compounds.get(key, 0) is not None):
                         mark(len(words))
@@ -294,23 +285,6 @@ class Recogniser:
         """The first words of the one-word terms a word may be (itself, or its lemma)."""
         return {key, *(pattern[0] for pattern, _, _ in self._inflected_candidates(key))}
 
-    def _direct(self, key: str) -> tuple[Concept, Term, frozenset[str]] | None:
-        """For a word that is a whole one-word term (not an abbreviation): that term, and
-        the second words of the longer terms that start with it. When the next word is
-        none of those, the word is a hit without looking further."""
-        if key in self._direct_cache:
-            return self._direct_cache[key]
-        candidates = self._by_first.get(key, ())
-        found = None
-        single = next(((concept_id, position) for pattern, concept_id, position in [*candidates, *self._inflected_candidates(key)] if len(pattern) == 1), None)
-        if single is not None:
-            concept, term = self._term(*single)
-            if not self._exact(term):
-                found = (concept, term, frozenset(pattern[1] for pattern, _, _ in candidates if len(pattern) > 1))
-        if len(self._direct_cache) < 200_000:
-            self._direct_cache[key] = found
-        return found
-
     def _elliptic(self, words: list[_Word], i: int) -> tuple[int, Concept, Term] | None:
         """`migratieherkomst- en transitlanden`: the first word completed with the head of the last."""
         if not (words[i][_HYPHEN_END] and i + 2 < len(words) and words[i + 1][_KEY] in ("en", "of")):
@@ -330,7 +304,7 @@ class Recogniser:
         hits: list[Hit] = []
         free = 0  # the first word not taken by a hit
         by_first = self._by_first
-        direct_cache = self._direct_cache
+        quick = self._quick
         compounds = self._compounds
         count = len(words)
         for i in starts:
@@ -342,7 +316,12 @@ class Recogniser:
             whole = not (word[_HYPHEN_END] or (i + 1 < count and words[i + 1][_TOKEN_NO] == word[_TOKEN_NO]))
             known = key in by_first or bool(self._inflected_candidates(key))
             if known or not whole or word[_LINE_END]:
-                direct = (direct_cache[key] if key in direct_cache else self._direct(key)) if whole and not nested and known else None
+                direct = None
+                if whole and not nested and known:
+                    piece = text[word[_START] : word[_END]]
+                    info = quick[piece] if piece in quick else self._word_info(piece)
+                    if isinstance(info, tuple):
+                        direct = info
                 if direct is not None and i + 1 < count and (direct[2] or word[_LINE_END]):
                     # might a longer term go on with the next word, or the word be joined with it?
                     after = words[i + 1]
@@ -432,16 +411,20 @@ class Recogniser:
             found.append((concept, term, pieces[index]))
         return found
 
-    def _key(self, token: str) -> str:
+    def _entry(self, token: str) -> tuple[str, bool]:
+        """A word as written: its normalised key, and whether a term may start with it (remembered)."""
         entry = self._keys.get(token)
-        if entry is not None:
-            return entry[0]
+        if entry is None:
+            key = normalise(token)
+            entry = (key, bool(key) and (key in self._by_first or bool(self._inflected_candidates(key))))
+            if len(self._keys) < 500_000:
+                self._keys[token] = entry
+        return entry
+
+    def _key(self, token: str) -> str:
         if token.isdigit() and token.isascii():
             return token  # its own key, and not worth remembering
-        key = normalise(token)
-        if len(self._keys) < 500_000 and not token.isdigit():
-            self._keys[token] = (key, bool(key) and (key in self._by_first or bool(self._inflected_candidates(key))))
-        return key
+        return self._entry(token)[0]
 
     def _word_info(self, piece: str) -> tuple[Concept, Term, frozenset[str]] | object | None:
         """What a word of a text is, once worked out: no term start (None), a whole

@@ -29,10 +29,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import dutch
+from .text import WORD
 
 __all__ = ["Sentence", "segment", "segment_text"]
 
-_TOKEN = re.compile(r"[\w&]+(?:[-'’][\w&]+)*-?")
 _FOOTNOTE_MARKER = re.compile(r"^\s*(\d{1,3})\s*$")
 _FOOTER = re.compile(r"^(?:\d{1,4}\s+\S.*\b\d{4}|.*\bvergaderjaar\b.*\bnr\.\s*\d+)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*(\s+)(?=[\"'“‘(\[]?[A-ZÀ-Ý0-9])")
@@ -80,7 +80,7 @@ def segment(documents: Iterable[tuple[str, str]], lexicon: Iterable[str] = ()) -
     known = {word.lower() for word in lexicon}
     for _, text in documents:
         for line in text.splitlines():
-            known.update(token.lower() for token in _TOKEN.findall(line)[:-1])  # the last may be a fragment
+            known.update(token.lower() for token in WORD.findall(line)[:-1])  # the last may be a fragment
     out = []
     for name, text in documents:
         sentences: list[Sentence] = []
@@ -154,8 +154,8 @@ def _join_broken_words(lines: list[tuple[int, str]], known: set[str], hyphenates
     for index in range(len(lines) - 1):
         number, line = lines[index]
         next_number, next_line = lines[index + 1]
-        tokens = _TOKEN.findall(line)
-        first = _TOKEN.match(next_line)
+        tokens = WORD.findall(line)
+        first = WORD.match(next_line)
         if not tokens or not first or not line.endswith(tokens[-1]):
             continue
         last, following = tokens[-1], first.group()

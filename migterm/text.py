@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalise", "compact", "tokens"]
+__all__ = ["WORD", "normalise", "compact", "tokens"]
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212/"
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
 _EDGE_PUNCTUATION = " .,;:!?()[]{}\"\u201c\u201d\u201e«»"
 _SPACES = re.compile(r"\s+")
+# A word of running text: hyphenated and apostrophe parts kept together, and a hyphen
+# at its end kept (a word split by a line break, or the first of `grens- en kustwacht`).
+WORD = re.compile(r"[\w&]+(?:[-'’][\w&]+)*-?")
 _TABLE = {**{ord(c): " " for c in _DASHES}, **{ord(c): None for c in _APOSTROPHES}}
 
 
