@@ -54,9 +54,10 @@ def _grammar(term: Term) -> str:
     return ", ".join(bits)
 
 
-def _block(label: str, text: str, width: int) -> list[str]:
+def _block(label: str, text: str, width: int, *, break_on_hyphens: bool = True) -> list[str]:
     indent = " " * 14
-    return textwrap.wrap(text, width, initial_indent=f"  {label:<12}", subsequent_indent=indent) or [f"  {label}"]
+    lines = textwrap.wrap(text, width, initial_indent=f"  {label:<12}", subsequent_indent=indent, break_on_hyphens=break_on_hyphens)
+    return lines or [f"  {label}"]
 
 
 def _render(match: Match, termbase: Termbase) -> str:
@@ -79,7 +80,7 @@ def _render(match: Match, termbase: Termbase) -> str:
     for term in concept.terms:
         for context in term.contexts:
             source = termbase.sources.get(context.source)
-            cite = source.citation(context.page) if source else context.source
+            cite = source.citation(context.page, context.article) if source else context.source
             lines.extend(_block("Context", f"“{context.text}” — {cite}", width))
     for reference in concept.references:
         where = f", {reference.locator}" if reference.locator else ""
@@ -87,18 +88,40 @@ def _render(match: Match, termbase: Termbase) -> str:
         lines.extend(_block("Reference", f"{reference.title}{where}{backs}", width))
         if reference.url:
             lines.append(" " * 14 + reference.url)
-    if concept.related:
-        lines.extend(_block("Related", ", ".join(concept.related), width))
+    for label, ids in _relations(concept, termbase).items():
+        named = [f"{_name(termbase, rid)} [{rid}]" for rid in ids]
+        lines.extend(_block(label, "; ".join(named), width, break_on_hyphens=False))
     return "\n".join(lines)
+
+
+def _relations(concept: Concept, termbase: Termbase) -> dict[str, tuple[str, ...]]:
+    """The concept's relations, the derived ones (narrower, supersedes) included, by label."""
+    relations = {
+        "Broader": concept.broader,
+        "Narrower": termbase.narrower(concept.id),
+        "Related": concept.related,
+        "Replaced by": concept.superseded_by,
+        "Replaces": termbase.supersedes(concept.id),
+    }
+    return {label: ids for label, ids in relations.items() if ids}
+
+
+def _name(termbase: Termbase, concept_id: str) -> str:
+    other = termbase.get(concept_id)
+    term = other.preferred("en") if other is not None else None
+    return term.text if term is not None else concept_id
 
 
 def _concept_json(concept: Concept, termbase: Termbase) -> dict[str, Any]:
     data = concept.to_dict()
+    for key, ids in (("narrower", termbase.narrower(concept.id)), ("supersedes", termbase.supersedes(concept.id))):
+        if ids:
+            data[key] = list(ids)
     for term in data["terms"]:
         for context in term.get("contexts", []):
             source = termbase.sources.get(context["source"])
             if source is not None:
-                context["citation"] = source.citation(context.get("page"))
+                context["citation"] = source.citation(context.get("page"), context.get("article"))
     return data
 
 

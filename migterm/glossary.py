@@ -24,7 +24,7 @@ from .termbase import Termbase
 __all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
 
 SOURCES_INDEX = Path("sources") / "index.toml"
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
 
 
 def default_glossary_dir() -> Path:

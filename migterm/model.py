@@ -34,6 +34,7 @@ __all__ = [
     "canonical_lang",
     "lang_matches",
     "check_concepts",
+    "RELATIONS",
 ]
 
 
@@ -115,6 +116,9 @@ class ReferenceKind(StrEnum):
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # A concept id is also an XML ID in TBX, so it starts with a letter.
 _CONCEPT_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+# An article of an act (29, 3.109a, 2a) or a paragraph of a circular with its chapter (B1/2.1).
+_ARTICLE = re.compile(r"(?:[A-Z]\d{1,2}/)?\d{1,3}[a-z]{0,2}(?:\.\d{1,3}[a-z]{0,2}){0,5}\Z")
+_VERSION = re.compile(r"\d{4}-\d{2}(?:-\d{2})?\Z")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 # Characters XML 1.0 cannot carry: C0 controls but tab, newline and carriage
 # return; surrogates; U+FFFE and U+FFFF.
@@ -204,6 +208,11 @@ def _list(value: Any, what: str) -> list[Any]:
     return list(value)
 
 
+# The typed relations a concept records, as in a thesaurus; `narrower` is derived
+# from `broader` (see `Termbase.narrower`), never entered.
+RELATIONS = ("broader", "related", "superseded_by")
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """A verbatim quote from a source document showing a term in use.
@@ -214,24 +223,29 @@ class Context:
     text: str
     source: str
     page: int | None = None
+    article: str | None = None
 
     def __post_init__(self) -> None:
         _clean(self.text, "context text")
         _clean(self.source, "context source")
-        if self.page is not None and (not isinstance(self.page, int) or isinstance(self.page, bool) or self.page < 1):
-            raise ModelError(f"context page must be a positive whole number, not {self.page!r}")
+        if self.page is not None and (not isinstance(self.page, int) or isinstance(self.page, bool) or not 1 <= self.page <= 99_999):
+            raise ModelError(f"context page must be a whole number from 1 to 99999, not {self.page!r}")
+        if self.article is not None and not (isinstance(self.article, str) and _ARTICLE.match(self.article)):
+            raise ModelError(f"context article {self.article!r} is not an article or paragraph number such as '29', '3.109a' or 'B1/2.1'")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source}
         if self.page is not None:
             out["page"] = self.page
+        if self.article is not None:
+            out["article"] = self.article
         out["text"] = self.text
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Context:
-        d = _take(data, "context", ("source", "page", "text"))
-        return cls(text=d.get("text"), source=d.get("source"), page=d.get("page"))  # type: ignore[arg-type]
+        d = _take(data, "context", ("source", "page", "article", "text"))
+        return cls(text=d.get("text"), source=d.get("source"), page=d.get("page"), article=d.get("article"))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +375,8 @@ class Concept:
     notes: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
+    broader: tuple[str, ...] = ()
+    superseded_by: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not _CONCEPT_ID.match(self.id):
@@ -385,12 +401,20 @@ class Concept:
         definitions = {canonical_lang(lang): _clean(text, f"definition ({lang})", multiline=True) for lang, text in dict(self.definitions).items()}
         object.__setattr__(self, "definitions", definitions)
         object.__setattr__(self, "notes", tuple(_clean(n, "note", multiline=True) for n in self.notes))
-        object.__setattr__(self, "related", tuple(self.related))
-        for rid in self.related:
-            if not isinstance(rid, str) or not _CONCEPT_ID.match(rid):
-                raise ModelError(f"related id {rid!r} is not a concept id")
-            if rid == self.id:
-                raise ModelError("is related to itself")
+        seen_ids: dict[str, str] = {}
+        for relation in RELATIONS:
+            ids = tuple(getattr(self, relation))
+            object.__setattr__(self, relation, ids)
+            name = relation.replace("_", "-")
+            for rid in ids:
+                if not isinstance(rid, str) or not _CONCEPT_ID.match(rid):
+                    raise ModelError(f"{name} id {rid!r} is not a concept id")
+                if rid == self.id:
+                    raise ModelError({"broader": "is broader than itself", "related": "is related to itself"}.get(relation, "is superseded by itself"))
+                if rid in seen_ids:
+                    again = "twice" if seen_ids[rid] == name else f"both as {seen_ids[rid]} and as {name}"
+                    raise ModelError(f"names {rid!r} {again}")
+                seen_ids[rid] = name
         object.__setattr__(self, "references", tuple(self.references))
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
@@ -411,8 +435,9 @@ class Concept:
             out["definition"] = dict(sorted(self.definitions.items()))
         if self.notes:
             out["notes"] = list(self.notes)
-        if self.related:
-            out["related"] = list(self.related)
+        for relation in RELATIONS:
+            if getattr(self, relation):
+                out[relation.replace("_", "-")] = list(getattr(self, relation))
         if self.references:
             out["references"] = [r.to_dict() for r in self.references]
         out["terms"] = [t.to_dict() for t in self.terms]
@@ -423,7 +448,9 @@ class Concept:
         """Build from the glossary's structure; `term` and `terms` are both accepted for the term list."""
         cid = data.get("id") if isinstance(data, Mapping) else None
         try:
-            d = _take(data, "concept", ("id", "subject", "definition", "notes", "related", "references", "term", "terms"))
+            if isinstance(data, Mapping) and "narrower" in data:
+                raise ModelError("'narrower' is derived from 'broader': name this concept as broader on each narrower one instead")
+            d = _take(data, "concept", ("id", "subject", "definition", "notes", "broader", "related", "superseded-by", "references", "term", "terms"))
             definition = d.get("definition", {})
             if isinstance(definition, str):
                 definition = {"en": definition}
@@ -435,6 +462,8 @@ class Concept:
                 definitions=definition,
                 notes=tuple(_list(d.get("notes"), "notes")),
                 related=tuple(_list(d.get("related"), "related")),
+                broader=tuple(_list(d.get("broader"), "broader")),
+                superseded_by=tuple(_list(d.get("superseded-by"), "superseded-by")),
                 references=tuple(Reference.from_dict(r) for r in _list(d.get("references"), "references")),
                 terms=tuple(Term.from_dict(t) for t in _list(d.get("term", d.get("terms")), "terms")),
             )
@@ -444,15 +473,19 @@ class Concept:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A document terms were mined from."""
+    """A document terms were mined from: a publication (cited by page) or an act or
+    circular (cited by article or paragraph, under its short citation)."""
 
     id: str
     title: str
-    publisher: str
     year: int
+    publisher: str | None = None
     file: str | None = None
     lang: str = "nl"
     locator: str | None = None
+    short: str | None = None
+    bwb: str | None = None
+    version: str | None = None
     url: str | None = None
     note: str | None = None
 
@@ -460,41 +493,61 @@ class Source:
         if not _SLUG.match(self.id or ""):
             raise ModelError(f"source id {self.id!r} is not a lower-case slug")
         _clean(self.title, "source title")
-        _clean(self.publisher, "source publisher")
-        if not isinstance(self.year, int) or not 1800 <= self.year <= 2200:
+        if not isinstance(self.year, int) or isinstance(self.year, bool) or not 1800 <= self.year <= 2200:
             raise ModelError(f"source year {self.year!r} is not a year")
         object.__setattr__(self, "lang", canonical_lang(self.lang))
-        for key in ("file", "locator", "url", "note"):
+        for key in ("publisher", "file", "locator", "short", "url", "note"):
             _optional(getattr(self, key), f"source {key}", multiline=key == "note")
+        if self.bwb is not None and not re.match(r"BWB[RV]\d{7}\Z", _clean(self.bwb, "source bwb")):
+            raise ModelError(f"source bwb {self.bwb!r} is not a BWB id such as 'BWBR0011823'")
+        if self.version is not None and not _VERSION.match(_clean(self.version, "source version")):
+            raise ModelError(f"source version {self.version!r} is not a date such as '2015-07' or '2015-07-20'")
 
-    def citation(self, page: int | None = None) -> str:
-        """How a quote from this source is cited.
+    def citation(self, page: int | None = None, article: str | None = None) -> str:
+        """How a quote from this source is cited: a publication by title and page,
+        an act by its short citation and article, a circular by paragraph.
 
-        >>> Source("x", "De Staat van Migratie 2023", "Ministerie van Justitie en Veiligheid", 2023).citation(26)
+        >>> Source("x", "De Staat van Migratie 2023", 2023, "Ministerie van Justitie en Veiligheid").citation(26)
         'De Staat van Migratie 2023 (Ministerie van Justitie en Veiligheid, 2023), p. 26'
+        >>> act = Source("vw", "Vreemdelingenwet 2000", 2000, short="Vw 2000", bwb="BWBR0011823", version="2015-07")
+        >>> act.citation(article="29"), act.citation()
+        ('Vw 2000, art. 29', 'Vreemdelingenwet 2000 (Vw 2000, BWBR0011823, text as of 2015-07)')
+        >>> Source("vc", "Vreemdelingencirculaire 2000 (B)", 2000, short="Vc 2000 (B)").citation(article="B1/2.1")
+        'Vc 2000 (B), B1/2.1'
         """
+        if article is not None:
+            return f"{self.short or self.title}, {article if '/' in article else 'art. ' + article}"
+        if self.short or self.bwb:
+            about = ", ".join(x for x in (self.short, self.bwb, f"text as of {self.version}" if self.version else None) if x)
+            return f"{self.title} ({about})"
         where = f", {self.locator}" if self.locator else ""
-        return f"{self.title} ({self.publisher}, {self.year}{where})" + (f", p. {page}" if page else "")
+        by = f"{self.publisher}, " if self.publisher else ""
+        return f"{self.title} ({by}{self.year}{where})" + (f", p. {page}" if page else "")
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "title": self.title, "publisher": self.publisher, "year": self.year}
-        for key in ("locator", "lang", "file", "url", "note"):
+        out: dict[str, Any] = {"id": self.id, "title": self.title}
+        for key in ("short", "publisher"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        out["year"] = self.year
+        for key in ("bwb", "version", "locator", "lang", "file", "url", "note"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Source:
-        d = _take(data, "source", ("id", "title", "publisher", "year", "file", "lang", "locator", "url", "note"))
-        missing = [key for key in ("id", "title", "publisher", "year") if key not in d]
+        d = _take(data, "source", ("id", "title", "short", "publisher", "year", "bwb", "version", "file", "lang", "locator", "url", "note"))
+        missing = [key for key in ("id", "title", "year") if key not in d]
         if missing:
             raise ModelError(f"source {d.get('id')!r} is incomplete: it has no {', '.join(missing)}")
         return cls(**d)
 
 
 def check_concepts(concepts: Iterable[Concept], source_ids: Iterable[str] | None = None) -> None:
-    """The invariants between concepts: unique ids, related ids that resolve,
-    and, when the sources are known, contexts that cite one of them."""
+    """The invariants between concepts: unique ids, relations whose ids resolve,
+    no concept broader than itself (or superseded by itself) through a cycle, and,
+    when the sources are known, contexts that cite one of them."""
     ids: set[str] = set()
     listed = list(concepts)
     for concept in listed:
@@ -502,9 +555,12 @@ def check_concepts(concepts: Iterable[Concept], source_ids: Iterable[str] | None
             raise ModelError("the id is used by two concepts", concept=concept.id)
         ids.add(concept.id)
     for concept in listed:
-        for rid in concept.related:
-            if rid not in ids:
-                raise ModelError(f"related concept {rid!r} does not exist", concept=concept.id)
+        for relation in RELATIONS:
+            for rid in getattr(concept, relation):
+                if rid not in ids:
+                    raise ModelError(f"{relation.replace('_', '-')} concept {rid!r} does not exist", concept=concept.id)
+    for relation in ("broader", "superseded_by"):
+        _check_acyclic(listed, relation)
     if source_ids is not None:
         known = set(source_ids)
         for concept in listed:
@@ -512,6 +568,35 @@ def check_concepts(concepts: Iterable[Concept], source_ids: Iterable[str] | None
                 for context in term.contexts:
                     if context.source not in known:
                         raise ModelError(f"context of {term.text!r} cites unknown source {context.source!r}", concept=concept.id)
+
+
+def _check_acyclic(concepts: list[Concept], relation: str) -> None:
+    """No chain of `relation` leads from a concept back to itself."""
+    edges = {c.id: getattr(c, relation) for c in concepts if getattr(c, relation)}
+    done: set[str] = set()
+    for start in edges:
+        path: list[str] = []
+        on_path: set[str] = set()
+        stack: list[tuple[str, int]] = [(start, 0)]
+        while stack:
+            node, i = stack.pop()
+            if i == 0:
+                if node in done:
+                    continue
+                if node in on_path:
+                    cycle = " → ".join([*path[path.index(node):], node])
+                    name = "broader than itself" if relation == "broader" else "superseded by itself"
+                    raise ModelError(f"is {name} through {cycle}", concept=node)
+                path.append(node)
+                on_path.add(node)
+            targets = edges.get(node, ())
+            if i < len(targets):
+                stack.append((node, i + 1))
+                stack.append((targets[i], 0))
+            else:
+                path.pop()
+                on_path.discard(node)
+                done.add(node)
 
 
 @dataclass(frozen=True, slots=True)

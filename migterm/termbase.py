@@ -87,6 +87,11 @@ class Termbase:
         self._index = {k: "\n".join(v) for k, v in index.items()}
         self._compact_index: dict[str, str] | None = {k: "\n".join(v) for k, v in compact_index.items()}
         self._compact_blob = b""
+        self._inverse: dict[str, dict[str, tuple[str, ...]]] = {"broader": {}, "superseded_by": {}}
+        for concept in listed:
+            for relation, inverse in self._inverse.items():
+                for target in getattr(concept, relation):
+                    inverse[target] = (*inverse.get(target, ()), concept.id)
 
     @staticmethod
     def _entries(index: dict[str, str], key: str) -> list[_Entry]:
@@ -112,13 +117,14 @@ class Termbase:
         """The termbase as one blob that `from_compiled` reads back without parsing the glossary."""
         records = {cid: rec if isinstance(rec, bytes) else marshal.dumps(rec.to_dict()) for cid, rec in self._records.items()}
         sources = [s.to_dict() for s in self.sources.values()]
-        return marshal.dumps((self._index, marshal.dumps(self._compact), records, sources))
+        return marshal.dumps((self._index, marshal.dumps(self._compact), records, sources, self._inverse))
 
     @classmethod
     def from_compiled(cls, blob: bytes | memoryview) -> Termbase:
-        index, compact_blob, records, sources = marshal.loads(blob)
+        index, compact_blob, records, sources, inverse = marshal.loads(blob)
         termbase = cls.__new__(cls)
         termbase._index = index
+        termbase._inverse = inverse
         termbase._compact_index = None
         termbase._compact_blob = compact_blob
         termbase._records = records
@@ -146,6 +152,14 @@ class Termbase:
 
     def get(self, concept_id: str) -> Concept | None:
         return self[concept_id] if concept_id in self._records else None
+
+    def narrower(self, concept_id: str) -> tuple[str, ...]:
+        """The ids of the concepts that name `concept_id` as broader."""
+        return self._inverse["broader"].get(concept_id, ())
+
+    def supersedes(self, concept_id: str) -> tuple[str, ...]:
+        """The ids of the concepts (instruments, bodies) that `concept_id` replaced."""
+        return self._inverse["superseded_by"].get(concept_id, ())
 
     def forms(self, lang: str) -> Iterator[tuple[str, str, int]]:
         """(normalised form, concept id, position of the term) for every term and recorded

@@ -86,5 +86,20 @@ def concepts(draw: st.DrawFn, concept_id: str = "c") -> Concept:
 
 @st.composite
 def concept_lists(draw: st.DrawFn, max_size: int = 6) -> list[Concept]:
+    """Concepts c0, c1… with typed relations among them: broader and superseded-by
+    point only to earlier concepts (so never in a cycle), related anywhere."""
+    import dataclasses
+
     size = draw(st.integers(1, max_size))
-    return [draw(concepts(concept_id=f"c{i}")) for i in range(size)]
+    out = []
+    for i in range(size):
+        concept = draw(concepts(concept_id=f"c{i}"))
+        others = [f"c{j}" for j in range(size) if j != i]
+        earlier = [f"c{j}" for j in range(i)]
+        chosen = draw(st.lists(st.sampled_from(others), unique=True, max_size=3)) if others else []
+        relations: dict[str, list[str]] = {"broader": [], "related": [], "superseded_by": []}
+        for rid in chosen:
+            kind = draw(st.sampled_from(["broader", "superseded_by", "related"] if rid in earlier else ["related"]))
+            relations[kind].append(rid)
+        out.append(dataclasses.replace(concept, **{k: tuple(v) for k, v in relations.items()}))
+    return out

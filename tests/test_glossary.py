@@ -84,7 +84,7 @@ def test_a_bad_source_index(tmp_path):
     directory = glossary(tmp_path, visas=GOOD)
     (directory / "sources").mkdir()
     (directory / "sources" / "index.toml").write_text('[[source]]\nid = "doc"\ntitle = "T"\n', encoding="utf-8")
-    assert error_of(directory) == "glossary/sources/index.toml: source 'doc' is incomplete: it has no publisher, year"
+    assert error_of(directory) == "glossary/sources/index.toml: source 'doc' is incomplete: it has no year"
 
 
 def test_text_that_is_not_utf8(tmp_path):

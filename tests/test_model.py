@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from migterm import Concept, Context, Gender, ModelError, Reference, Status, Term, TermType
+from migterm import Concept, Context, Gender, ModelError, Reference, Source, Status, Term, TermType
 from migterm.model import canonical_lang, check_concepts
 
 from .strategies import concepts
@@ -41,7 +42,16 @@ def test_a_valid_concept_builds_and_orders_its_terms():
         (lambda: Term("x", lang="nl", status="approved"), "status 'approved' is not one of"),
         (lambda: Term("x", lang="nl", status=Status.PREFERRED, gender="male"), "gender 'male' is not one of"),
         (lambda: Context("quote", source=""), "context source is empty"),
-        (lambda: Context("quote", source="doc", page=0), "positive whole number"),
+        (lambda: Context("quote", source="doc", page=0), "whole number from 1 to 99999"),
+        (lambda: Context("quote", source="doc", page=10**26), "whole number from 1 to 99999"),
+        (lambda: Context("quote", source="doc", article="art. 29"), "not an article or paragraph number"),
+        (lambda: Concept("x", (nl(),), broader=("x",)), "broader than itself"),
+        (lambda: Concept("x", (nl(),), superseded_by=("x",)), "superseded by itself"),
+        (lambda: Concept("x", (nl(),), broader=("y",), related=("y",)), "both as broader and as related"),
+        (lambda: Concept("x", (nl(),), related=("y", "y")), "'y' twice"),
+        (lambda: Concept.from_dict({"id": "x", "narrower": ["y"], "term": [nl().to_dict()]}), "derived from 'broader'"),
+        (lambda: Source("vw", "Vreemdelingenwet 2000", 2000, bwb="0011823"), "not a BWB id"),
+        (lambda: Source("vw", "Vreemdelingenwet 2000", 2000, version="July 2015"), "not a date"),
         (lambda: Reference("Act", url="ftp://example.org"), r"not an http\(s\) address"),
     ],
 )
@@ -98,3 +108,42 @@ def test_term_types_and_statuses_survive_as_their_picklist_values(concept):
         assert raw["status"] == term.status.value
         assert raw.get("type", "fullForm") == term.term_type.value
         assert TermType(raw.get("type", "fullForm")) is term.term_type
+
+
+def test_relations_resolve_and_broader_never_cycles():
+    with pytest.raises(ModelError, match="broader concept 'b' does not exist"):
+        check_concepts([Concept("a", (nl("a"),), broader=("b",))])
+    with pytest.raises(ModelError, match="superseded-by concept 'b' does not exist"):
+        check_concepts([Concept("a", (nl("a"),), superseded_by=("b",))])
+    ring = [Concept("a", (nl("a"),), broader=("b",)), Concept("b", (nl("b"),), broader=("c",)), Concept("c", (nl("c"),), broader=("a",))]
+    with pytest.raises(ModelError, match=r"broader than itself through (a → b → c → a|b → c → a → b|c → a → b → c)"):
+        check_concepts(ring)
+    swap = [Concept("a", (nl("a"),), superseded_by=("b",)), Concept("b", (nl("b"),), superseded_by=("a",))]
+    with pytest.raises(ModelError, match="superseded by itself through"):
+        check_concepts(swap)
+    # a diamond is no cycle
+    check_concepts([Concept("a", (nl("a"),), broader=("b", "c")), Concept("b", (nl("b"),), broader=("d",)),
+                    Concept("c", (nl("c"),), broader=("d",)), Concept("d", (nl("d"),))])
+
+
+@st.composite
+def _graphs(draw: st.DrawFn) -> list[tuple[int, int]]:
+    size = draw(st.integers(1, 7))
+    return draw(st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1)).filter(lambda e: e[0] != e[1]), max_size=12, unique=True))
+
+
+@given(_graphs())
+def test_broader_is_refused_exactly_when_it_has_a_cycle(edges):
+    size = 1 + max((max(e) for e in edges), default=0)
+    concepts = [Concept(f"c{i}", (nl(f"c{i}"),), broader=tuple(f"c{j}" for a, j in edges if a == i)) for i in range(size)]
+    # reachability by repeated closure: a cycle exists when a node reaches itself
+    reach = {i: {j for a, j in edges if a == i} for i in range(size)}
+    for _ in range(size):
+        for i in reach:
+            reach[i] |= {k for j in reach[i] for k in reach[j]}
+    cyclic = any(i in reach[i] for i in reach)
+    if cyclic:
+        with pytest.raises(ModelError, match="broader than itself"):
+            check_concepts(concepts)
+    else:
+        check_concepts(concepts)

@@ -163,3 +163,23 @@ def test_the_compiled_form_is_the_same_termbase(concepts):
     for concept in concepts:
         for term in concept.terms:
             assert ids(again.lookup(term.text)) == ids(built.lookup(term.text))
+
+
+def test_narrower_and_supersedes_are_derived_and_survive_the_cache(tmp_path):
+    from migterm import Concept, Status, Term
+
+    def concept(cid: str, **relations) -> Concept:
+        return Concept(cid, (Term(cid, "nl", Status.PREFERRED), Term(cid, "en", Status.PREFERRED)), **relations)
+
+    built = Termbase([
+        concept("protection"),
+        concept("refugee-status", broader=("protection",)),
+        concept("subsidiary-protection", broader=("protection",), related=("refugee-status",)),
+        concept("old-act", superseded_by=("new-act",)),
+        concept("new-act"),
+    ])
+    for termbase in (built, Termbase.from_compiled(built.compiled())):
+        assert termbase.narrower("protection") == ("refugee-status", "subsidiary-protection")
+        assert termbase.narrower("refugee-status") == ()
+        assert termbase.supersedes("new-act") == ("old-act",)
+        assert termbase["subsidiary-protection"].related == ("refugee-status",)

@@ -5,7 +5,7 @@ target-language term, and the way back from such units to concepts."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..errors import MigtermError
@@ -91,14 +91,15 @@ class ConceptBuilder:
         return candidate
 
     def add(self, concept_id: str, *, terms: Iterable[Term], line: int | None, subject: str | None = None,
-            definitions: dict[str, str] | None = None, notes: Iterable[str] = (), related: Iterable[str] = ()) -> None:
+            definitions: dict[str, str] | None = None, notes: Iterable[str] = (), relations: Mapping[str, Iterable[str]] | None = None) -> None:
         data = self._data.get(concept_id)
         if data is not None:  # a further unit of a concept: only its terms are new
             for term in terms:
                 data["terms"].setdefault((term.lang.lower(), term.text), term)
             return
         data = self._data[concept_id] = {
-            "terms": {}, "subject": subject, "definitions": dict(definitions or {}), "notes": list(notes), "related": list(related), "line": line,
+            "terms": {}, "subject": subject, "definitions": dict(definitions or {}), "notes": list(notes), "line": line,
+            "relations": {name: tuple(ids) for name, ids in (relations or {}).items()},
         }
         self._order.append(concept_id)
         for term in terms:
@@ -116,14 +117,12 @@ class ConceptBuilder:
                         subject=data["subject"],
                         definitions=data["definitions"],
                         notes=tuple(data["notes"]),
-                        related=tuple(data["related"]),
+                        **data["relations"],
                     )
                 )
             except MigtermError as error:
                 raise FormatError(error.message, path=self.path, line=data["line"], concept=concept_id) from None
-        known = set(self._order)
-        for concept in concepts:
-            for rid in concept.related:
-                if rid not in known:
-                    raise FormatError(f"related concept {rid!r} does not exist", path=self.path, concept=concept.id)
-        return Termbase(concepts)
+        try:
+            return Termbase(concepts)
+        except MigtermError as error:
+            raise FormatError(error.message, path=self.path, concept=error.concept) from None

@@ -14,7 +14,7 @@ from typing import IO, Any
 import polib
 
 from .. import __version__
-from ..model import Segment, Status, Unit
+from ..model import RELATIONS, Segment, Status, Unit
 from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
 from ..errors import FormatError
@@ -51,7 +51,8 @@ def write_po(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", tar
         if concept.subject:
             lines.append(_comment("subject", concept.subject))
         lines.extend(_comment("note", note) for note in concept.notes)
-        lines.extend(_comment("related", rid) for rid in concept.related)
+        for relation in RELATIONS:
+            lines.extend(_comment(relation.replace("_", "-"), rid) for rid in getattr(concept, relation))
         if term.lang != source_lang:
             lines.append(_comment("source lang", term.lang))
         lines.extend(_comment(f"source {name}", value) for name, value in term_fields(term))
@@ -131,6 +132,6 @@ def read_po(source: str | Path | IO[bytes], *, path: str | None = None, source_l
             subject=next((v for n, v in comments if n == "subject"), None),
             definitions={n[len("definition "):]: v for n, v in comments if n.startswith("definition ")},
             notes=[v for n, v in comments if n == "note"],
-            related=[v for n, v in comments if n == "related"],
+            relations={r: [v for n, v in comments if n == r.replace("_", "-")] for r in RELATIONS},
         )
     return builder.termbase()

@@ -8,7 +8,9 @@ a term's plural, other forms and usage note, a proper noun (`partOfSpeech:
 properNoun`, written as the picklist's `noun`) and Dutch common gender
 (`grammaticalGender: common`, written as `other`), and a reference's kind,
 locator, URL and the term it backs. A context's source id is its `admin
-source`, its page a note.
+source`, its page or article a note. The typed relations are cross-references
+(`<ref type="crossReference" target="ID">`) whose text names the relation
+(`broader: ID`, `superseded-by: ID`; a plain `ID` is related).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import MigtermError
-from ..model import Concept, Context, Gender, PartOfSpeech, Reference, Status, Term, TermType
+from ..model import RELATIONS, Concept, Context, Gender, PartOfSpeech, Reference, Status, Term, TermType
 from ..termbase import Termbase
 from ._xml import FormatError, iter_elements, local_name, serialise, text_of
 
@@ -77,6 +79,8 @@ def _write_term(parent: Any, dialect: _Dialect, term: Term) -> None:
         _sub(group, dialect, "admin", context.source, type="source")
         if context.page is not None:
             _note(group, dialect, "page", str(context.page))
+        if context.article is not None:
+            _note(group, dialect, "article", context.article)
     if term.pos is PartOfSpeech.PROPER_NOUN:
         _note(section, dialect, "partOfSpeech", "properNoun")
     if term.gender is Gender.COMMON:
@@ -99,8 +103,11 @@ def _write_concept(body: Any, dialect: _Dialect, concept: Concept) -> None:
             _sub(entry, dialect, "descrip", definition, type="definition").set(XML_LANG, lang)
     for note in concept.notes:
         _sub(entry, dialect, "note", note)
-    for rid in concept.related:
-        _sub(entry, dialect, "ref", rid, type="crossReference", target=rid)
+    for relation in RELATIONS:
+        for rid in getattr(concept, relation):
+            # TBX-Basic has one cross-reference category; the text says which relation it is
+            text = rid if relation == "related" else f"{relation.replace('_', '-')}: {rid}"
+            _sub(entry, dialect, "ref", text, type="crossReference", target=rid)
     for reference in concept.references:
         group = _sub(entry, dialect, "adminGrp")
         _sub(group, dialect, "admin", reference.title, type="source")
@@ -189,8 +196,10 @@ def _read_term(section: Any, lang: str, path: str) -> Term:
             descrip = next((c for c in child if local_name(c) == "descrip" and c.get("type") == "context"), None)
             if descrip is not None:
                 source = next((text_of(c, path).strip() for c in child if local_name(c) == "admin" and c.get("type") == "source"), "unknown")
-                page = next((_split_note(text_of(c, path))[1] for c in child if local_name(c) == "note" and text_of(c, path).startswith("page: ")), None)
-                contexts.append(Context(_one_line(text_of(descrip, path)), _one_line(source) if source else "unknown", int(page) if page and page.isdigit() else None))
+                notes = dict(_split_note(text_of(c, path)) for c in child if local_name(c) == "note")
+                page, article = notes.get("page"), notes.get("article")
+                contexts.append(Context(_one_line(text_of(descrip, path)), _one_line(source) if source else "unknown",
+                                        int(page) if page and page.isdigit() else None, article))
         elif name == "descrip" and kind == "context":
             contexts.append(Context(_one_line(text_of(child, path)), "unknown"))
         elif name == "note":
@@ -218,7 +227,7 @@ def _read_concept(entry: Any, path: str, number: int) -> Concept:
     subject = None
     definitions: dict[str, str] = {}
     notes: list[str] = []
-    related: list[str] = []
+    relations: dict[str, list[str]] = {r: [] for r in RELATIONS}
     references: list[Reference] = []
     terms: list[Term] = []
     try:
@@ -233,7 +242,12 @@ def _read_concept(entry: Any, path: str, number: int) -> Concept:
             elif name == "note":
                 notes.append(text_of(child, path).strip())
             elif name == "ref" and kind == "crossReference":
-                related.append(child.get("target") or text_of(child, path).strip())
+                text = text_of(child, path).strip()
+                label, _, rid = text.partition(": ")
+                relation = label.replace("-", "_")
+                if relation not in RELATIONS:
+                    relation, rid = "related", text
+                relations[relation].append(child.get("target") or rid)
             elif name == "adminGrp":
                 fields = {"kind": "other"}
                 for part in child:
@@ -260,7 +274,7 @@ def _read_concept(entry: Any, path: str, number: int) -> Concept:
                     elif part_name in ("termSec", "tig", "ntig"):
                         terms.append(_read_term(part, lang, path))
         return Concept(id=concept_id, terms=tuple(terms), subject=subject, definitions=definitions, notes=tuple(notes),
-                       related=tuple(related), references=tuple(references))
+                       references=tuple(references), **{r: tuple(ids) for r, ids in relations.items()})
     except FormatError:
         raise
     except MigtermError as error:

@@ -17,7 +17,7 @@ from typing import IO, Any
 from lxml import etree
 
 from .. import __version__
-from ..model import Segment, Status, Unit, canonical_lang, lang_matches
+from ..model import RELATIONS, Segment, Status, Unit, canonical_lang, lang_matches
 from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
 from ._xml import FormatError, iter_elements, local_name, serialise, text_of
@@ -57,8 +57,9 @@ def write_tmx(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", ta
         etree.SubElement(tu, "prop", type="x-concept").text = concept.id
         if concept.subject:
             etree.SubElement(tu, "prop", type="x-subject").text = concept.subject
-        for rid in concept.related:
-            etree.SubElement(tu, "prop", type="x-related").text = rid
+        for relation in RELATIONS:
+            for rid in getattr(concept, relation):
+                etree.SubElement(tu, "prop", type=f"x-{relation.replace('_', '-')}").text = rid
         for variant in (term, target):
             if variant is None:
                 continue
@@ -284,6 +285,6 @@ def read_tmx(source: str | Path | IO[bytes], *, path: str | None = None, **_: An
             subject=next((v for n, v in unit_props if n == "x-subject"), None),
             definitions=definitions,
             notes=[v for n, v in unit_props if n == "x-note"],
-            related=[v for n, v in unit_props if n == "x-related"],
+            relations={r: [v for n, v in unit_props if n == f"x-{r.replace('_', '-')}"] for r in RELATIONS},
         )
     return builder.termbase()

@@ -18,5 +18,7 @@ def small_termbase() -> migterm.Termbase:
     kept = {c.id for c in concepts}
     import dataclasses
 
-    concepts = [dataclasses.replace(c, related=tuple(r for r in c.related if r in kept)) for c in concepts]
+    from migterm.model import RELATIONS
+
+    concepts = [dataclasses.replace(c, **{r: tuple(i for i in getattr(c, r) if i in kept) for r in RELATIONS}) for c in concepts]
     return migterm.Termbase(concepts, full.sources.values())

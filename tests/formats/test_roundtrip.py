@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 
 from migterm import Termbase
 from migterm.formats import FORMATS
-from migterm.model import lang_matches
+from migterm.model import RELATIONS, lang_matches
 
 from ..strategies import concept_lists
 
@@ -54,7 +54,8 @@ def carried(fmt: str, termbase: Termbase) -> Any:
         for concept, term, target in _bilingual_pairs(termbase):
             data = concepts.setdefault(concept.id, {
                 "subject": concept.subject, "definitions": dict(sorted(concept.definitions.items())),
-                "notes": list(concept.notes), "related": list(concept.related), "terms": [],
+                "notes": list(concept.notes), "terms": [],
+                **{relation: list(getattr(concept, relation)) for relation in RELATIONS},
             })
             for variant in (term, target):
                 if variant is not None and _term(variant, contexts=False) not in data["terms"]:
