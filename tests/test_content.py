@@ -34,12 +34,12 @@ def test_every_concept_is_complete(termbase):
 
 def test_every_concept_has_evidence_for_its_english_or_says_why_not(termbase):
     without = [c.id for c in termbase if not c.references]
-    assert sorted(without) == ["migration-cooperation", "migration-system", "parliamentary-year", "state-of-migration"]
+    assert sorted(without) == ["migration-cooperation", "migration-system", "parliamentary-year"]
     for concept_id in without:
         assert any("no authoritative source" in n or "no official English" in n for n in termbase[concept_id].notes), concept_id
     for concept in termbase:
         for reference in concept.references:
-            assert reference.url is None or reference.url.startswith("https://"), (concept.id, reference.url)
+            assert reference.url is not None or reference.kind is ReferenceKind.EMN_GLOSSARY or "Treaty" in reference.title or "Protocol" in reference.title, (concept.id, reference.title)
 
 
 def test_dutch_nouns_carry_their_grammar(termbase):
