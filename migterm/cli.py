@@ -183,7 +183,11 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Pa
         }
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     elif matches:
-        click.echo("\n\n".join(_render(m, termbase) for m in matches))
+        blocks = [_render(m, termbase) for m in matches]
+        if len(matches) > 1:
+            named = "; ".join(f"{_name(termbase, m.concept.id)} [{m.concept.id}]" for m in matches)
+            blocks.insert(0, f"{len(matches)} concepts match '{query}', the closest first: {named}")
+        click.echo("\n\n".join(blocks))
     else:
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
         click.echo(f"migterm: no term matches '{query}'.{hint}", err=True)

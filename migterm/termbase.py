@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from . import dutch, english
-from .model import Concept, Source, Term, check_concepts, lang_matches
+from .model import Concept, Source, Status, Term, check_concepts, lang_matches
 from .text import compact, normalise, tokens
 
 __all__ = ["Termbase", "Match", "MatchKind"]
@@ -63,6 +63,15 @@ def _lemma_keys(query: str, lang: str) -> list[str]:
     options = [[w, *rules(w)] for w in words]
     combos = itertools.islice(itertools.product(*options), 1, _MAX_CANDIDATES + 1)  # the first is the query itself
     return list(dict.fromkeys(" ".join(c) for c in combos))
+
+
+_KINDS = list(MatchKind)
+_STATUSES = list(Status)
+
+
+def _closeness(match: Match) -> tuple[int, int, str]:
+    """Sort key of a match: how it matched, the status of the matched term, the concept id."""
+    return (_KINDS.index(match.how), _STATUSES.index(match.term.status), match.concept.id)
 
 
 class Termbase:
@@ -177,7 +186,11 @@ class Termbase:
     # -- look-up --------------------------------------------------------------------------
 
     def lookup(self, query: str, lang: str | None = None) -> list[Match]:
-        """Concepts with a term (or a form of one) matching `query`, best match first.
+        """Concepts with a term (or a form of one) matching `query`, the closest first:
+        by how directly the query matched (`MatchKind`), then by the status of the
+        term it matched (a preferred term before an admitted, deprecated or
+        superseded one), then by concept id, so that concepts sharing a form
+        always come in the same order.
 
         `lang` restricts the search to terms in that language (regional variants
         included); without it the query is looked up in every language.
@@ -201,14 +214,12 @@ class Termbase:
                     for entry in [*self._entries(self._index, candidate), *self._entries(self._compact, compact(candidate))]:
                         if lang_matches(entry[2], rules_lang) and (lang is None or lang_matches(entry[2], lang)):
                             self._keep(found, Match(self[entry[0]], self[entry[0]].terms[entry[1]], MatchKind.LEMMATISED, query))
-        order = list(MatchKind)
-        return sorted(found.values(), key=lambda m: order.index(m.how))
+        return sorted(found.values(), key=_closeness)
 
     @staticmethod
     def _keep(found: dict[str, Match], match: Match) -> None:
-        order = list(MatchKind)
         best = found.get(match.concept.id)
-        if best is None or order.index(match.how) < order.index(best.how):
+        if best is None or _closeness(match) < _closeness(best):
             found[match.concept.id] = match
 
     def suggest(self, query: str, lang: str | None = None, limit: int = 5) -> list[str]:

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import pytest
+import dataclasses
+
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import migterm
 from migterm import MatchKind, Status, Term, Termbase
@@ -183,3 +186,64 @@ def test_narrower_and_supersedes_are_derived_and_survive_the_cache(tmp_path):
         assert termbase.narrower("refugee-status") == ()
         assert termbase.supersedes("new-act") == ("old-act",)
         assert termbase["subsidiary-protection"].related == ("refugee-status",)
+
+
+@st.composite
+def _sharing(draw: st.DrawFn) -> tuple[list[migterm.Concept], str]:
+    """Two to four concepts that share one Dutch form, each with its own status for it."""
+    from .strategies import concepts, term_texts
+
+    shared = draw(term_texts())
+    out = []
+    for i in range(draw(st.integers(2, 4))):
+        concept = draw(concepts(concept_id=f"c{i}"))
+        status = draw(st.sampled_from(list(Status)))
+        terms = [t for t in concept.terms if not (t.lang == "nl" and (t.text == shared or (status is Status.PREFERRED and t.status is Status.PREFERRED)))]
+        out.append(dataclasses.replace(concept, terms=(*terms, Term(shared, "nl", status))))
+    return out, shared
+
+
+@settings(max_examples=80, deadline=None)
+@given(_sharing())
+def test_concepts_that_share_a_dutch_form_are_all_found_the_closest_first(case):
+    concepts, shared = case
+    termbase = Termbase(concepts)
+    matches = termbase.lookup(shared, lang="nl")
+    assert {c.id for c in concepts} <= set(ids(matches))
+    keys = [(list(MatchKind).index(m.how), list(Status).index(m.term.status), m.concept.id) for m in matches]
+    assert keys == sorted(keys)
+
+
+def test_the_command_line_says_when_a_form_names_several_concepts(tmp_path):
+    from click.testing import CliRunner
+
+    from migterm.cli import cli
+
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    (glossary / "policy.toml").write_text('''
+[[concept]]
+id = "deployment"
+  [[concept.term]]
+  lang = "nl"
+  text = "inzet"
+  status = "admitted"
+  [[concept.term]]
+  lang = "en"
+  text = "deployment"
+  status = "preferred"
+
+[[concept]]
+id = "effort"
+  [[concept.term]]
+  lang = "nl"
+  text = "inzet"
+  status = "preferred"
+  [[concept.term]]
+  lang = "en"
+  text = "effort"
+  status = "preferred"
+''', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lookup", "--glossary", str(glossary), "inzet"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == "2 concepts match 'inzet', the closest first: effort [effort]; deployment [deployment]"
