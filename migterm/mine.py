@@ -36,9 +36,40 @@ indien nadat tenzij zolang omdat hoewel terwijl zodra totdat doordat mits twee d
 afgelopen belangrijke belangrijkste bijvoorbeeld bovendien dankzij eind gezet gemaakt gestart geleid gedaan geval gevallen goede hogere individuele kader korte lijn manier mede middels mogelijk mogelijkheden nieuwe nodig onder meer opgesteld opgericht periode realisatie relevante stappen structureel tevens verschillende vorm weer zowel
 """.split())
 
+# The vocabulary of Dutch legislative drafting and general administrative law, which any
+# dictionary covers: never a term of the field on its own, nor the head of a phrase
+# (`grond van artikel`, `toepassing van het eerste lid`, `verlenen van een ...`).
+LEGAL_DRAFTING = frozenset("""
+aanhef aanvraag afgegeven afwijking algemeen artikel artikelen behoeve belanghebbende bepaald bepaalde bepaling
+bepalingen bedoeld bedoelde beschikking beslissing besluit betreft dagen document eerst eerste tweede vierde vijfde
+zesde zevende achtste negende tiende genoemd genoemde gegeven grond gronde gronden hoofdstuk ingetrokken jaar krachtens
+lid leden maand maatregel minister nederland onderdeel onderdelen overeenkomstig overeenkomstige paragraaf regeling
+regels termijn tijd toepassing verblijft verleend verlenen verlengen verlening verlenging verstrekt volzin week wet
+wijze zin
+""".split())
+_DRAFTING_PHRASES = frozenset(normalise(p) for p in (
+    "algemene maatregel", "maatregel van bestuur", "bepaalde tijd", "onbepaalde tijd", "ministeriële regeling",
+    "nadere regels", "overeenkomstige toepassing", "onherroepelijk geworden",
+))
+
 # IND, DT&V, ECRIS-TCN, and mixed-case ones with two capitals or more: KMar, DTenV
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z&]{1,7}(?:-[A-Z]{2,5})?|(?=(?:[a-z&]*[A-Z]){2})[A-Z][A-Za-z&]{1,5})$")
-_CITATION = re.compile(r"\b(?:Verordening|Richtlijn|Besluit|Beschikking) \((?:EU|EG|EEG)\)(?: nr\.)? \d{2,4}/\d{1,4}")
+# Verordening (EU) 2019/1896, Verordening (EU) nr. 604/2013, Richtlijn 2013/32/EU, Richtlijn 2001/55/EG
+_CITATION = re.compile(
+    r"\b(?:[Vv]erordening|[Rr]ichtlijn|[Bb]esluit|[Bb]eschikking|[Kk]aderbesluit) "
+    r"(?:\((?:EU|EG|EEG)\)(?: nr\.)? \d{2,4}/\d{1,4}|(?:nr\. )?\d{2,4}/\d{1,4}/(?:EU|EG|EEG|JBZ))"
+)
+# a named act, code or report with its year (Vreemdelingenwet 2000, Voorschrift Vreemdelingen 2000) and an act by acronym (Wet COA)
+_NAMED_WITH_YEAR = re.compile(r"\b([A-Z][a-zà-ÿ]{3,}(?: [A-Z][a-zà-ÿ]+){0,3}) ((?:19|20)\d{2})\b(?![/.,]\d)")
+_ACT_BY_ACRONYM = re.compile(r"\bWet [A-Z]{2,6}\b")
+# Dutch legal drafting's "Onze Minister (van ...)": a name although "onze" is a function word
+_NAME_LEADS = frozenset({"onze"})
+# the definitions of an act (`vreemdeling: ieder die ...;`, `de korpschef: de korpschef, bedoeld in ...`)
+# and its citation title (`Deze wet wordt aangehaald als: Vreemdelingenwet 2000.`)
+_DEFINITION = re.compile(r"^(?:de |het )?([A-Za-zÀ-ÿ][\w’'()-]*(?: [\w’'()-]+){0,5}): \S")
+_CITED_AS = re.compile(r"\b(?:wordt|worden) aangehaald als:? [«„\"]?([^.;«»\"]{3,80}?)[»\"]?[.;]")
+# markdown renderings of legal texts: the meta line, and structural headings (### Artikel 29, ###Afdeling 1)
+_STRUCTURE = re.compile(r"^(?:<meta\b.*|#+\s*(?:Artikel|Afdeling|Paragraaf|Hoofdstuk|Titel|Bijlage|[A-Z]?\d+(?:\.\d+)*)\b.*)$")
 _NAME = re.compile(r"(?:[A-Z][\w’'-]+(?: (?:en|tegen|van|voor|der|de) (?=[A-Z]))?[ ]?){2,}")
 # endings of Dutch adjectives (inflected -e, and the usual uninflected ones before a het-noun)
 _ADJECTIVE = re.compile(r"(?:[^aeiou]e|aal|eel|ief|isch|lijk|baar|ig|erd|eerd)$")
@@ -58,6 +89,7 @@ class Candidate:
     line: int = 0
     expansion: str | None = None
     known_part: str | None = None
+    defined: bool = False  # the text defines it (`vreemdeling: ieder die...`) or cites it by name (`aangehaald als`)
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -68,6 +100,8 @@ class Candidate:
             out["expansion"] = self.expansion
         if self.known_part:
             out["known_part"] = self.known_part
+        if self.defined:
+            out["defined"] = True
         return out
 
 
@@ -79,6 +113,40 @@ def _not_a_noun(word: str) -> bool:
     if re.match(r"^(?:ge|be|ver|uit|op|aan|in|af|toe|over|onder|door)?ge\w+[dt]$", word) and not word.endswith(("heid", "teit")):
         return True
     return word.endswith(("eerd", "erd")) or (word.startswith("be") and word.endswith("oeld"))
+
+
+_LINKS = ("van", "tegen", "voor", "om")
+_APPOSITIONS = ("asiel", "regulier")
+
+
+def _is_adjective(word: str) -> bool:
+    """An adjective (or adverb) by its Dutch ending, but not a present participle (geldende)."""
+    lower = word.lower()
+    return bool(_ADJECTIVE.search(lower)) and not lower.endswith("nde")
+
+
+def _linked_noun_phrase(rest: list[str]) -> list[str]:
+    """What follows `van`, `voor`…: an optional article, an optional adjective and a noun
+    (`een derde land`, `internationale bescherming`, `de vreemdeling`), or nothing."""
+    words = list(rest)
+    taken: list[str] = []
+    if words and words[0].lower() in ("de", "het", "een"):
+        taken.append(words.pop(0))
+    if len(words) >= 2 and _is_adjective(words[0]) and words[0].lower() not in STOPWORDS:
+        taken.append(words.pop(0))
+    if not words or words[0].lower() in STOPWORDS or _is_fragment(words[0]) or words[0].endswith("-"):
+        return []
+    return [*taken, words[0]]
+
+
+def _canonical_citation(citation: str) -> str:
+    """A citation as an act's title writes it: capitalised, and a directive's number without `nr.`.
+
+    >>> _canonical_citation("richtlijn nr. 2001/55/EG"), _canonical_citation("Verordening (EU) nr. 604/2013")
+    ('Richtlijn 2001/55/EG', 'Verordening (EU) nr. 604/2013')
+    """
+    citation = citation[0].upper() + citation[1:]
+    return re.sub(r" nr\. (?=\d{2,4}/\d{1,4}/)", " ", citation)
 
 
 def _is_fragment(word: str) -> bool:
@@ -95,9 +163,11 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
     candidates: dict[tuple[str, str], Candidate] = {}
     vocabulary: dict[str, int] = {}
 
-    def add(text: str, kind: str, form: str, context: str, source: str, line: int, **extra: str | None) -> None:
+    def add(text: str, kind: str, form: str, context: str, source: str, line: int, **extra: str | bool | None) -> None:
         key = (kind, normalise(text))
         if key[1] in known or normalise(form) in known:
+            return
+        if kind == "phrase" and not extra.get("defined") and (key[1] in _DRAFTING_PHRASES or key[1].split()[0] in LEGAL_DRAFTING):
             return
         candidate = candidates.get(key)
         if candidate is None:
@@ -123,6 +193,15 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
 
     for source, sentences in segmented:
         for line_number, sentence in ((s.line, s.text) for s in sentences):
+            if _STRUCTURE.match(sentence):
+                continue
+            sentence = sentence.lstrip("#").strip()
+            definition = _DEFINITION.match(sentence)
+            if definition and not definition.group(1).split()[0].lower() in STOPWORDS - {"onze"}:
+                defined = definition.group(1)
+                add(defined, "word" if " " not in defined else "phrase", defined, sentence, source, line_number, defined=True)
+            for cited in _CITED_AS.finditer(sentence):
+                add(cited.group(1).strip(), "phrase", cited.group(1).strip(), sentence, source, line_number, defined=True)
             tokens = [m for m in WORD.finditer(sentence)]
             words = [m.group() for m in tokens]
             # acronyms, with an expansion in "Full Name (ACR)"
@@ -143,45 +222,62 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
                 if lower in STOPWORDS or _is_fragment(bare) or _ACRONYM.match(bare) or word.endswith("-"):
                     continue
                 base = lemma(bare)
-                if base not in STOPWORDS and not _not_a_noun(lower):
+                if base not in STOPWORDS and base not in LEGAL_DRAFTING and lower not in LEGAL_DRAFTING and not _not_a_noun(lower):
                     add(base, "word", bare, sentence, source, line_number)
             # citations of legal acts: Verordening (EU) 2019/1896
             for match in _CITATION.finditer(sentence):
-                add(match.group(), "citation", match.group(), sentence, source, line_number)
+                add(_canonical_citation(match.group()), "citation", match.group(), sentence, source, line_number)
             # names: runs of capitalised words, with `en`, `tegen`, `van` between (Samen tegen Mensenhandel)
             for match in _NAME.finditer(sentence):
                 name = match.group().strip()
                 parts = name.split()
-                if match.start() > 0 and len(parts) >= 2 and (len(parts) >= 3 or parts[0].lower() not in STOPWORDS) and not any(_ACRONYM.match(p) for p in parts):
+                leads = parts[0].lower() not in STOPWORDS or parts[0].lower() in _NAME_LEADS
+                if (match.start() > 0 or leads and parts[0].lower() in _NAME_LEADS) and len(parts) >= 2 and (len(parts) >= 3 or leads) and not any(_ACRONYM.match(p) for p in parts):
                     add(name, "phrase", name, sentence, source, line_number)
-            # elliptic coordination: migratieherkomst- en transitlanden
+            for match in _NAMED_WITH_YEAR.finditer(sentence):
+                if match.group(1).split()[0].lower() not in STOPWORDS:
+                    add(match.group(), "phrase", match.group(), sentence, source, line_number)
+            for match in _ACT_BY_ACRONYM.finditer(sentence):
+                add(match.group(), "phrase", match.group(), sentence, source, line_number)
+            # elliptic coordination: migratieherkomst- en transitlanden; the coordination
+            # itself may be the term (rust- en voorbereidingstermijn)
             for i in range(len(words) - 2):
                 if words[i].endswith("-") and words[i + 1] in ("en", "of") and words[i + 2][:1].islower():
+                    whole = f"{words[i]} {words[i + 1]} {words[i + 2]}"
+                    add(whole, "phrase", whole, sentence, source, line_number)
                     last = words[i + 2].lower()
                     for cut in range(1, len(last) - 3):
                         if last[cut:] in vocabulary and len(last[cut:]) >= 4:
                             completed = words[i][:-1] + last[cut:]
                             add(lemma(completed) if completed.lower() != lemma(completed) else completed, "word", completed, sentence, source, line_number)
                             break
-            # phrases: adjective/noun + noun, and noun + van/tegen (+ de/het) + noun
+            # phrases: adjective/noun + noun, noun + van/tegen/voor/om (+ article) (+ adjective) + noun,
+            # adjective + adjective + noun, and the Dutch residence-law apposition (verblijfsvergunning asiel voor bepaalde tijd)
             for i in range(len(words) - 1):
                 first, second = words[i], words[i + 1]
                 if first.lower() in STOPWORDS or second.lower() in STOPWORDS or _is_fragment(first) or _is_fragment(second):
-                    if first.lower() not in STOPWORDS and not _is_fragment(first) and second.lower() in ("van", "tegen") and i + 2 < len(words):
-                        rest = words[i + 2 : i + 4]
-                        if rest and rest[0].lower() in ("de", "het") and len(rest) > 1:
-                            rest = rest[:2]
-                        else:
-                            rest = rest[:1]
-                        if rest and rest[-1].lower() not in STOPWORDS and not _is_fragment(rest[-1]):
+                    if first.lower() not in STOPWORDS and not _is_fragment(first) and second.lower() in _LINKS and i + 2 < len(words):
+                        rest = _linked_noun_phrase(words[i + 2 : i + 5])
+                        if rest:
                             phrase = " ".join([first, second, *rest])
                             add(phrase, "phrase", phrase, sentence, source, line_number)
                     continue
                 if first.endswith("-") or second.endswith("-") or second[:1].isupper() and not first[:1].isupper():
                     continue
-                if _ADJECTIVE.search(first.lower()) and not first.lower().endswith("nde"):  # not a present participle (geldende)
+                if second.lower() in _APPOSITIONS and not _is_adjective(first):
+                    phrase = f"{first} {second}"
+                    tail = [w.lower() for w in words[i + 2 : i + 5]]
+                    if tail[:1] == ["voor"] and tail[1:3] in (["bepaalde", "tijd"], ["onbepaalde", "tijd"]):
+                        phrase += " " + " ".join(words[i + 2 : i + 5])
+                    add(phrase, "phrase", phrase, sentence, source, line_number)
+                    continue
+                if _is_adjective(first):
                     phrase = f"{first} {second}"
                     add(phrase, "phrase", phrase, sentence, source, line_number)
+                    third = words[i + 2] if i + 2 < len(words) else ""
+                    if _is_adjective(second) and third and third.lower() not in STOPWORDS and not _is_fragment(third) and third[:1].islower() and not _is_adjective(third):
+                        longer = f"{first} {second} {third}"
+                        add(longer, "phrase", longer, sentence, source, line_number)
     # a phrase whose words are all covered by a longer candidate phrase is kept; score
     results = list(candidates.values())
     for candidate in results:
@@ -194,6 +290,7 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
             + (3.0 if candidate.kind == "acronym" else 0.0)
             + (1.0 if candidate.expansion else 0.0)
             + (0.5 if candidate.kind == "phrase" else 0.0)
+            + (4.0 if candidate.defined else 0.0)
             - (3.0 if re.search(r" (?:van|tegen) ", candidate.text) and candidate.frequency < 2 else 0.0)
             - (2.0 if candidate.kind == "word" and all(f[:1].isupper() and f.endswith(("e", "ees")) for f in candidate.forms) else 0.0)
         )
