@@ -14,6 +14,9 @@ What is reported:
   stands in the target (unless it is also an approved target term, as `IND`);
 - `mismatch`: no approved term, and none of the above.
 
+Where the source term names several concepts (`inzet`: effort, or deployment),
+an approved term of any of them will do.
+
 A unit can accept a concept it deliberately renders otherwise (an official
 title that words it differently): a TMX `<prop type="x-migterm-accept">`, or a
 note (PO translator comment, XLIFF or TMX note) `migterm-accept: ID ID…`.
@@ -33,7 +36,7 @@ from typing import IO, Any, TypeVar
 
 from .errors import FormatError, MigtermError
 from .model import Concept, Term, Unit, lang_matches
-from .recognise import Recogniser
+from .recognise import Recogniser, matches_as_written
 from .termbase import Termbase
 from .text import normalise
 
@@ -98,12 +101,6 @@ def _term_pattern(text: str, lang: str, *, inflect: bool) -> str:
     return _SEPARATOR.join(_inflected_word(w, lang) for w in words)
 
 
-def _exact(term: Term) -> bool:
-    """A one-word abbreviation is matched only as written (OM, not om); a short form
-    of several words (EBCG Regulation) in any case."""
-    return " " not in term.text and (term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6))
-
-
 class _Terms:
     """Terms to look for in a target: most in its lower-cased text (the fast way for
     the regular-expression engine), abbreviations as written."""
@@ -112,7 +109,7 @@ class _Terms:
         exact, loose = set(), set()
         for term in terms:
             for text in dict.fromkeys([term.text, *term.inflected_forms]):
-                if _exact(term):
+                if matches_as_written(term):
                     exact.add(_term_pattern(text, lang, inflect=False))
                     exact.add(_term_pattern(text.upper(), lang, inflect=False))
                 else:
@@ -173,6 +170,7 @@ class Checker:
         self._source = Recogniser(termbase, self.source_lang)
         self._target: Recogniser | None = None  # built when a deprecated term needs confirming
         self._expectations: dict[str, _Expectation] = {}
+        self._sharing: dict[tuple[str, str], tuple[Concept, ...]] = {}
 
     def _expectation(self, concept: Concept) -> _Expectation:
         found = self._expectations.get(concept.id)
@@ -188,12 +186,33 @@ class Checker:
             )
         return found
 
+    def _concepts_named(self, concept: Concept, term: Term) -> tuple[Concept, ...]:
+        """`concept` and the other concepts that have a term written as `term` in the source language."""
+        key = (concept.id, term.text)
+        found = self._sharing.get(key)
+        if found is None:
+            from .termbase import MatchKind
+
+            others = [m.concept for m in self.termbase.lookup(term.text, lang=self.source_lang)
+                      if m.concept.id != concept.id and m.how in (MatchKind.EXACT, MatchKind.NORMALISED)]
+            found = self._sharing[key] = (concept, *others)
+        return found
+
     def _confirmed_deprecated(self, target: str, concept: Concept) -> str | None:
-        """The deprecated term of `concept` that the target uses as a term of its own."""
+        """The deprecated term of `concept` that the target uses as a term of its own.
+
+        The target's terms are found the way `scan` finds them, so a longer term
+        around it wins (`Entry/Exit System` holds no deprecated `entry`); a hit
+        counts when its term is one of the concept's deprecated terms, even if
+        the scan named another concept that approves the same words (`refugees`
+        for `asielzoekers`: refugee is a concept of its own)."""
         if self._target is None:
             self._target = Recogniser(self.termbase, self.target_lang)
+        deprecated = {normalise(t.text) for t in concept.terms_in(self.target_lang) if not t.status.approved}
         for hit in self._target.scan(target):
             if hit.concept.id == concept.id and not hit.term.status.approved:
+                return hit.surface
+            if normalise(hit.term.text) in deprecated:
                 return hit.surface
         return None
 
@@ -205,18 +224,21 @@ class Checker:
         if not target.isascii():
             target = unicodedata.normalize("NFC", target)
         lowered = target.lower()
-        seen: dict[str, tuple[Concept, str]] = {}
-        for concept, _, surface in found:
+        seen: dict[str, tuple[Concept, str, Term]] = {}
+        for concept, term, surface in found:
             if concept.id not in seen:
-                seen[concept.id] = (concept, surface)
+                seen[concept.id] = (concept, surface, term)
         problems: list[tuple[str, Concept, str, str | None]] = []
         expectations = self._expectations
-        for concept_id, (concept, surface) in seen.items():
+        for concept_id, (concept, surface, term) in seen.items():
             if accepted and concept_id in accepted:
                 continue
             expectation = expectations.get(concept_id) or self._expectation(concept)
             if not expectation.expected:
                 continue  # no approved target term to expect
+            named = self._sharing.get((concept_id, term.text)) or self._concepts_named(concept, term)
+            if len(named) > 1 and any(self._approved_in(other, target, lowered) for other in named[1:]):
+                continue  # the source term names another concept too, and the target has its term
             deprecated = None
             if expectation.deprecated and expectation.deprecated.search(target, lowered):
                 deprecated = self._confirmed_deprecated(target, concept)
@@ -231,6 +253,10 @@ class Checker:
             elif deprecated is None:
                 problems.append(("mismatch", concept, surface, None))
         return problems
+
+    def _approved_in(self, concept: Concept, target: str, lowered: str) -> bool:
+        approved = self._expectation(concept).approved
+        return bool((approved.loose is not None and approved.loose.search(lowered)) or (approved.exact is not None and approved.exact.search(target)))
 
     def expected(self, concept: Concept) -> tuple[str, ...]:
         """The approved target terms of a concept, preferred first."""

@@ -58,6 +58,8 @@ def lemma_candidates(word: str) -> list[str]:
     ('overlastgever', True)
     >>> "europees" in lemma_candidates("europese"), "herkomstland" in lemma_candidates("herkomstlanden")
     (True, True)
+    >>> "asielzoekerscentrum" in lemma_candidates("asielzoekerscentra"), "vertrekmoratorium" in lemma_candidates("vertrekmoratoria")
+    (True, True)
     """
     out: list[str] = []
     if len(word) < 3:
@@ -71,4 +73,6 @@ def lemma_candidates(word: str) -> list[str]:
         out.append(word[:-1])  # overlastgevers -> overlastgever, regio's -> regio
     if word.endswith("e") and len(word) > 3:
         out.extend(_stem_variants(word[:-1]))  # irreguliere -> irregulier, centrale -> centraal
+    if word.endswith("a") and len(word) > 5:
+        out.append(word[:-1] + "um")  # the Latin plural: centra -> centrum, moratoria -> moratorium
     return [c for c in dict.fromkeys(out) if c != word]

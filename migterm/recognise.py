@@ -21,10 +21,16 @@ from .model import Concept, Term
 from .termbase import Termbase
 from .text import WORD, normalise
 
-__all__ = ["Hit", "Recogniser", "scan"]
+__all__ = ["Hit", "Recogniser", "scan", "matches_as_written"]
 
 _GAP_AND_TOKEN = re.compile(r"([^\w&]*)(" + WORD.pattern + ")")
 _FOOTNOTE_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.MULTILINE)
+
+
+def matches_as_written(term: Term) -> bool:
+    """A one-word abbreviation is matched only as written (OM, not the word om); a
+    short form of several words (richtlijn tijdelijke bescherming) in any case."""
+    return " " not in term.text and (term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +113,12 @@ class Recogniser:
                 continue
             self._by_first.setdefault(words[0], []).append((words, concept_id, position))
             if len(words) == 1 and len(words[0]) >= 4:
-                self._single.setdefault(words[0], (concept_id, position))
+                known = self._single.get(words[0])
+                if known is None or concept_id < known[0]:
+                    self._single[words[0]] = (concept_id, position)
+        # longest first; where concepts share the words, the one lookup names first among equals (by id)
         for candidates in self._by_first.values():
-            candidates.sort(key=lambda c: -len(c[0]))
+            candidates.sort(key=lambda c: (-len(c[0]), c[1]))
         self._digit_starts = any(key.isdigit() for key in self._by_first)
 
     def _term(self, concept_id: str, position: int) -> tuple[Concept, Term]:
@@ -126,8 +135,7 @@ class Recogniser:
 
     @staticmethod
     def _exact(term: Term) -> bool:
-        """An abbreviation matches only as written (OM, not the word om)."""
-        return term.term_type.is_abbreviated or (term.text.isupper() and len(term.text) <= 6)
+        return matches_as_written(term)
 
     # -- words -------------------------------------------------------------------------
 

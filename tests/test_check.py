@@ -287,3 +287,17 @@ def test_two_processes_find_what_one_finds_in_the_same_order(termbase, tmp_path)
     two = [f.to_dict() for f in check_file(path, termbase, parallel=True)]
     assert one == two and len(one) > 100
     assert [f["line"] for f in one] == sorted(f["line"] for f in one)
+
+
+def test_a_source_term_that_names_two_concepts_is_satisfied_by_either(checker):
+    # 'inzet' is an actor's efforts (effort) or the deployment of people or means (deployment)
+    assert problems(checker, "Dankzij de inzet van de KMar.", "Thanks to the deployment of the KMar.") == []
+    assert problems(checker, "Dankzij de inzet van de KMar.", "Thanks to the efforts of the KMar.") == []
+    missed = problems(checker, "Dankzij de inzet van de KMar.", "Thanks to the KMar.")
+    assert [(kind, concept) for kind, concept, _ in missed] == [("mismatch", "deployment")]
+
+
+def test_a_deprecated_term_that_another_concept_approves_is_still_reported(checker):
+    # 'refugee' is a concept of its own, and a trap for 'asielzoeker'
+    assert problems(checker, "De asielzoekers wachten.", "The refugees are waiting.") == [("deprecated", "asylum-seeker", "refugees")]
+    assert problems(checker, "De vluchtelingen wachten.", "The refugees are waiting.") == []

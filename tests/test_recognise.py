@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from migterm.recognise import Recogniser
+from migterm.text import normalise
 
 from .conftest import GLOSSARY, REPO
 
@@ -23,11 +24,13 @@ def found(recogniser, text, **kw):
 
 
 def test_every_context_quote_contains_its_term(recogniser, termbase):
+    """Found as the concept itself or, where concepts share the form (inzet), as the same words."""
     missing = []
     for concept in termbase:
         for term in concept.terms_in("nl"):
             for context in term.contexts:
-                if concept.id not in {h.concept.id for h in recogniser.scan(context.text, nested=True)}:
+                hits = recogniser.scan(context.text, nested=True)
+                if concept.id not in {h.concept.id for h in hits} and normalise(term.text) not in {normalise(h.term.text) for h in hits}:
                     missing.append((concept.id, term.text))
     assert missing == []
 
@@ -66,8 +69,10 @@ def test_compounds_are_reported_with_their_known_part_and_a_marked_suggestion(re
     assert (hit.kind, hit.part, hit.english, hit.suggestion) == ("compound", "terugkeer", "return", "return policy")
     (hit,) = recogniser.scan("een grensbewakingsmissie")
     assert (hit.kind, hit.part, hit.english) == ("compound", "grens", "border")
-    (hit,) = recogniser.scan("het asielzoekerscentrum")
-    assert hit.kind == "compound" and hit.concept.id == "asylum-seeker" and hit.suggestion == "asylum seeker centre"
+    (hit,) = recogniser.scan("het asielzoekersbeleid")
+    assert hit.kind == "compound" and hit.concept.id == "asylum-seeker" and hit.suggestion == "asylum seeker policy"
+    (hit,) = recogniser.scan("het asielzoekerscentrum")  # a term of its own, not a compound
+    assert (hit.kind, hit.concept.id, hit.english) == ("term", "asylum-seekers-centre", "asylum seekers' centre")
 
 
 def test_lines_and_columns(recogniser):

@@ -97,7 +97,11 @@ def _write_concept(body: Any, dialect: _Dialect, concept: Concept) -> None:
     entry = _sub(body, dialect, "conceptEntry", id=concept.id)
     if concept.subject:
         _sub(entry, dialect, "descrip", concept.subject, type="subjectField")
-    languages = list(dict.fromkeys(t.lang for t in concept.terms))
+    # languages in the order their terms come, but each general language before the regional
+    # variants (nl, en, nl-BE): tools that read the first two language sections as source and
+    # target then get the pair they expect
+    seen = list(dict.fromkeys(t.lang for t in concept.terms))
+    languages = sorted(seen, key=lambda lang: ("-" in lang, seen.index(lang)))
     for lang, definition in concept.definitions.items():
         if lang not in languages:
             _sub(entry, dialect, "descrip", definition, type="definition").set(XML_LANG, lang)

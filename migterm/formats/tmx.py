@@ -48,6 +48,8 @@ def write_tmx(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", ta
     for concept, term, target in pairs(termbase, source_lang, target_lang):
         counts[concept.id] = counts.get(concept.id, 0) + 1
         tu = etree.SubElement(body, "tu", tuid=f"{concept.id}.{counts[concept.id]}")
+        if term.lang.lower() != source_lang.lower():
+            tu.set("srclang", term.lang)  # a regional variant (nl-BE) is this unit's source
         for lang, definition in concept.definitions.items():
             note = etree.SubElement(tu, "note")
             note.set(XML_LANG, lang)

@@ -45,7 +45,8 @@ def carried(fmt: str, termbase: Termbase) -> Any:
         out = []
         for concept in termbase:
             data = concept.to_dict()
-            langs = list(dict.fromkeys(t.lang for t in concept.terms))
+            seen = list(dict.fromkeys(t.lang for t in concept.terms))
+            langs = sorted(seen, key=lambda lang: ("-" in lang, seen.index(lang)))  # general languages before regional variants
             data["terms"] = [t.to_dict() for lang in langs for t in concept.terms if t.lang == lang]  # grouped by language
             out.append(data)
         return out
