@@ -70,9 +70,13 @@ _DEFINITION = re.compile(r"^(?:de |het )?([A-Za-zÀ-ÿ][\w’'()-]*(?: [\w’'()
 _CITED_AS = re.compile(r"\b(?:wordt|worden) aangehaald als:? [«„\"]?([^.;«»\"]{3,80}?)[»\"]?[.;]")
 # markdown renderings of legal texts: the meta line, and structural headings (### Artikel 29, ###Afdeling 1)
 _STRUCTURE = re.compile(r"^(?:<meta\b.*|#+\s*(?:Artikel|Afdeling|Paragraaf|Hoofdstuk|Titel|Bijlage|[A-Z]?\d+(?:\.\d+)*)\b.*)$")
+# a body named by its division and the body's name (Afdeling bestuursrechtspraak van de Raad van State), inside a sentence
+_DIVISION_OF = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{3,} [a-z]{4,} van (?:de |het )?[A-Z][\w-]+(?: [A-Z][\w-]+)*(?: (?:van|voor) [A-Z][\w-]+)?")
 _NAME = re.compile(r"(?:[A-Z][\w’'-]+(?: (?:en|tegen|van|voor|der|de) (?=[A-Z]))?[ ]?){2,}")
 # endings of Dutch adjectives (inflected -e, and the usual uninflected ones before a het-noun)
-_ADJECTIVE = re.compile(r"(?:[^aeiou]e|aal|eel|ief|isch|lijk|baar|ig|erd|eerd)$")
+_ADJECTIVE = re.compile(r"(?:[^aeiou]e|aal|[eë]el|ief|isch|lijk|baar|ig|erd|eerd)$")
+# comparatives that head fixed terms of procedure law (nader gehoor, hoger beroep)
+_COMPARATIVES = frozenset({"nader", "nadere", "hoger", "lager"})
 
 
 @dataclass
@@ -125,17 +129,36 @@ def _is_adjective(word: str) -> bool:
     return bool(_ADJECTIVE.search(lower)) and not lower.endswith("nde")
 
 
+_DETERMINERS = frozenset({"de", "het", "een", "geen", "die", "deze", "dat", "dit", "zijn", "haar", "hun"})
+
+
+def _modifies(word: str, noun: str, before: str = "") -> bool:
+    """`word` is an adjective before `noun`: by its ending, a comparative (nader gehoor), or a
+    participle right after a determiner (geen opschortende werking, een gegronde vrees) and before
+    a noun that is not of legal drafting (de geldende termijn); a participle ending an extended
+    attribute (de uit het besluit voortvloeiende verplichting) is a verb's."""
+    lower = word.lower()
+    if lower in _COMPARATIVES:
+        return True
+    if lower.endswith("nde"):
+        return before.lower() in _DETERMINERS and noun.lower() not in LEGAL_DRAFTING
+    return _is_adjective(word)
+
+
 def _linked_noun_phrase(rest: list[str]) -> list[str]:
     """What follows `van`, `voor`…: an optional article, an optional adjective and a noun
-    (`een derde land`, `internationale bescherming`, `de vreemdeling`), or nothing."""
+    (`een derde land`, `internationale bescherming`, `het nader gehoor`), with the noun's
+    apposition (`een verblijfsvergunning asiel`), or nothing."""
     words = list(rest)
     taken: list[str] = []
     if words and words[0].lower() in ("de", "het", "een"):
         taken.append(words.pop(0))
-    if len(words) >= 2 and _is_adjective(words[0]) and words[0].lower() not in STOPWORDS:
+    if len(words) >= 2 and _modifies(words[0], words[1], taken[-1] if taken else "") and words[0].lower() not in STOPWORDS:
         taken.append(words.pop(0))
     if not words or words[0].lower() in STOPWORDS or _is_fragment(words[0]) or words[0].endswith("-"):
         return []
+    if len(words) >= 2 and words[1].lower() in _APPOSITIONS:
+        return [*taken, *words[:2]]  # houder van een verblijfsvergunning asiel
     return [*taken, words[0]]
 
 
@@ -147,6 +170,17 @@ def _canonical_citation(citation: str) -> str:
     """
     citation = citation[0].upper() + citation[1:]
     return re.sub(r" nr\. (?=\d{2,4}/\d{1,4}/)", " ", citation)
+
+
+_ORDINALS = frozenset("eerste tweede vierde vijfde zesde zevende achtste negende tiende".split())
+
+
+def _drafting_head(words: list[str]) -> bool:
+    """A phrase headed by drafting vocabulary (`grond van artikel`, `eerste lid`), though an
+    ordinal may head a term (`eerste gehoor`, `eerste land van asiel`)."""
+    if words[0] in _ORDINALS:
+        return len(words) < 2 or words[1] in LEGAL_DRAFTING
+    return words[0] in LEGAL_DRAFTING
 
 
 def _is_fragment(word: str) -> bool:
@@ -163,11 +197,12 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
     candidates: dict[tuple[str, str], Candidate] = {}
     vocabulary: dict[str, int] = {}
 
-    def add(text: str, kind: str, form: str, context: str, source: str, line: int, **extra: str | bool | None) -> None:
+    def add(text: str, kind: str, form: str, context: str, source: str, line: int, named: bool = False, **extra: str | bool | None) -> None:
+        """`named`: a name (Wet COA), which drafting vocabulary may begin."""
         key = (kind, normalise(text))
         if key[1] in known or normalise(form) in known:
             return
-        if kind == "phrase" and not extra.get("defined") and (key[1] in _DRAFTING_PHRASES or key[1].split()[0] in LEGAL_DRAFTING):
+        if kind == "phrase" and not (named or extra.get("defined")) and (key[1] in _DRAFTING_PHRASES or _drafting_head(key[1].split())):
             return
         candidate = candidates.get(key)
         if candidate is None:
@@ -233,12 +268,14 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
                 parts = name.split()
                 leads = parts[0].lower() not in STOPWORDS or parts[0].lower() in _NAME_LEADS
                 if (match.start() > 0 or leads and parts[0].lower() in _NAME_LEADS) and len(parts) >= 2 and (len(parts) >= 3 or leads) and not any(_ACRONYM.match(p) for p in parts):
-                    add(name, "phrase", name, sentence, source, line_number)
+                    add(name, "phrase", name, sentence, source, line_number, named=True)
+            for match in _DIVISION_OF.finditer(sentence):
+                add(match.group(), "phrase", match.group(), sentence, source, line_number, named=True)
             for match in _NAMED_WITH_YEAR.finditer(sentence):
                 if match.group(1).split()[0].lower() not in STOPWORDS:
-                    add(match.group(), "phrase", match.group(), sentence, source, line_number)
+                    add(match.group(), "phrase", match.group(), sentence, source, line_number, named=True)
             for match in _ACT_BY_ACRONYM.finditer(sentence):
-                add(match.group(), "phrase", match.group(), sentence, source, line_number)
+                add(match.group(), "phrase", match.group(), sentence, source, line_number, named=True)
             # elliptic coordination: migratieherkomst- en transitlanden; the coordination
             # itself may be the term (rust- en voorbereidingstermijn)
             for i in range(len(words) - 2):
@@ -257,10 +294,14 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
                 first, second = words[i], words[i + 1]
                 if first.lower() in STOPWORDS or second.lower() in STOPWORDS or _is_fragment(first) or _is_fragment(second):
                     if first.lower() not in STOPWORDS and not _is_fragment(first) and second.lower() in _LINKS and i + 2 < len(words):
-                        rest = _linked_noun_phrase(words[i + 2 : i + 5])
+                        rest = _linked_noun_phrase(words[i + 2 : i + 6])
                         if rest:
                             phrase = " ".join([first, second, *rest])
                             add(phrase, "phrase", phrase, sentence, source, line_number)
+                            before = words[i - 1] if i else ""
+                            if before and before.lower() not in STOPWORDS and _modifies(before, first, words[i - 2] if i > 1 else ""):
+                                phrase = f"{before} {phrase}"  # veilig land van herkomst
+                                add(phrase, "phrase", phrase, sentence, source, line_number)
                     continue
                 if first.endswith("-") or second.endswith("-") or second[:1].isupper() and not first[:1].isupper():
                     continue
@@ -271,7 +312,7 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
                         phrase += " " + " ".join(words[i + 2 : i + 5])
                     add(phrase, "phrase", phrase, sentence, source, line_number)
                     continue
-                if _is_adjective(first):
+                if _modifies(first, second, words[i - 1] if i else ""):
                     phrase = f"{first} {second}"
                     add(phrase, "phrase", phrase, sentence, source, line_number)
                     third = words[i + 2] if i + 2 < len(words) else ""
