@@ -71,7 +71,6 @@ _SPLIT = re.compile(r"([-'’])")
 _ENDINGS = ("eren", "ies", "en", "es", "e", "n", "s")  # what an inflection adds (Dutch, English)
 _PIECE = re.compile(r"[\w&]+")
 _JOINED = re.compile(r"[\w&]+(?:[-'’][\w&]+)+")
-_FULL_SEARCH = object()
 _UNKNOWN = object()
 
 
@@ -339,6 +338,8 @@ class Recogniser:
                             or (word[_LINE_END] and after[_KEY] not in self._function_words
                                 and (joined in by_first or self._inflected_by_join(key, joined)))):
                         direct = None
+                if direct is not None and direct[0] is None:
+                    continue  # it starts only longer terms, and the next word goes on with none
                 if direct is not None:
                     start, end = word[_START], word[_END]
                     concept, term, _ = direct
@@ -407,8 +408,6 @@ class Recogniser:
                 info = self._word_info(piece)
                 if info is None:
                     continue
-            if info is _FULL_SEARCH:
-                return None
             concept, term, seconds = info  # type: ignore[misc]
             if seconds and index + 1 < len(pieces):
                 if any(not seconds.isdisjoint(forms) for forms in closed_forms):
@@ -416,7 +415,8 @@ class Recogniser:
                 after = self._key(pieces[index + 1])
                 if after in seconds or not seconds.isdisjoint(self._lemma_candidates(after)):
                     return None  # a longer term may go on here
-            found.append((concept, term, pieces[index]))
+            if concept is not None:
+                found.append((concept, term, pieces[index]))
         return found
 
     def _entry(self, token: str) -> tuple[str, bool]:
@@ -435,15 +435,15 @@ class Recogniser:
         return self._entry(token)[0]
 
     def _word_info(self, piece: str) -> tuple[Concept, Term, frozenset[str]] | object | None:
-        """What a word of a text is, once worked out: no term start (None), a whole
-        one-word term (with the second words of the longer terms it may start), or a
-        word that needs the full search. The same choice as `_longest` makes."""
-        info: tuple[Concept, Term, frozenset[str]] | object | None = None
+        """What a word of a text is, once worked out: no term start (None), or a whole
+        one-word term (concept, term) or none (None, None), with the second words of the
+        longer terms it may start. The same choice as `_longest` makes."""
+        info: tuple[Concept | None, Term | None, frozenset[str]] | object | None = None
         key = normalise(piece)
         if key and (key in self._by_first or self._inflected_candidates(key)):
             starting = self._by_first.get(key, ())
             seconds = frozenset(pattern[1] for pattern, _, _ in starting if len(pattern) > 1)
-            info = _FULL_SEARCH if seconds else None
+            info = (None, None, seconds) if seconds else None  # no term of its own, but longer ones may start here
             for pattern, concept_id, position in (*starting, *self._inflected_candidates(key)):
                 if len(pattern) == 1:
                     concept, term = self._term(concept_id, position)
