@@ -298,9 +298,9 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
                         if rest:
                             phrase = " ".join([first, second, *rest])
                             add(phrase, "phrase", phrase, sentence, source, line_number)
-                            before = words[i - 1] if i else ""
-                            if before and before.lower() not in STOPWORDS and _modifies(before, first, words[i - 2] if i > 1 else ""):
-                                phrase = f"{before} {phrase}"  # veilig land van herkomst
+                            modifier = words[i - 1] if i else ""
+                            if modifier and modifier.lower() not in STOPWORDS and _modifies(modifier, first, words[i - 2] if i > 1 else ""):
+                                phrase = f"{modifier} {phrase}"  # veilig land van herkomst
                                 add(phrase, "phrase", phrase, sentence, source, line_number)
                     continue
                 if first.endswith("-") or second.endswith("-") or second[:1].isupper() and not first[:1].isupper():
