@@ -215,8 +215,8 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
 
     segmented = segment(documents, known)
     for _, sentences in segmented:
-        for sentence in sentences:
-            for token in WORD.findall(sentence.text):
+        for segmented_sentence in sentences:
+            for token in WORD.findall(segmented_sentence.text):
                 vocabulary[token.lower().rstrip("-")] = vocabulary.get(token.lower().rstrip("-"), 0) + 1
 
     def lemma(word: str) -> str:
