@@ -209,12 +209,7 @@ class Checker:
         if self._target is None:
             self._target = Recogniser(self.termbase, self.target_lang)
         deprecated = {normalise(t.text) for t in concept.terms_in(self.target_lang) if not t.status.approved}
-        for hit in self._target.scan(target):
-            if hit.concept.id == concept.id and not hit.term.status.approved:
-                return hit.surface
-            if normalise(hit.term.text) in deprecated:
-                return hit.surface
-        return None
+        return next((hit.surface for hit in self._target.scan(target) if normalise(hit.term.text) in deprecated), None)
 
     def check(self, source: str, target: str, accepted: Collection[str] = ()) -> list[tuple[str, Concept, str, str | None]]:
         """The problems of one pair: (kind, concept, source term, what the target has)."""
@@ -255,8 +250,7 @@ class Checker:
         return problems
 
     def _approved_in(self, concept: Concept, target: str, lowered: str) -> bool:
-        approved = self._expectation(concept).approved
-        return bool((approved.loose is not None and approved.loose.search(lowered)) or (approved.exact is not None and approved.exact.search(target)))
+        return self._expectation(concept).approved.search(target, lowered) is not None
 
     def expected(self, concept: Concept) -> tuple[str, ...]:
         """The approved target terms of a concept, preferred first."""

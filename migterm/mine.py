@@ -232,7 +232,8 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
                 continue
             sentence = sentence.lstrip("#").strip()
             definition = _DEFINITION.match(sentence)
-            if definition and not definition.group(1).split()[0].lower() in STOPWORDS - {"onze"}:
+            lead = definition.group(1).split()[0].lower() if definition else ""
+            if definition and (lead not in STOPWORDS or lead in _NAME_LEADS):
                 defined = definition.group(1)
                 add(defined, "word" if " " not in defined else "phrase", defined, sentence, source, line_number, defined=True)
             for cited in _CITED_AS.finditer(sentence):

@@ -208,9 +208,10 @@ def _list(value: Any, what: str) -> list[Any]:
     return list(value)
 
 
-# The typed relations a concept records, as in a thesaurus; `narrower` is derived
-# from `broader` (see `Termbase.narrower`), never entered.
-RELATIONS = ("broader", "related", "superseded_by")
+# The typed relations a concept records, as in a thesaurus (attribute → the name files
+# write: the glossary, TBX, TMX, PO); `narrower` is derived from `broader` (see
+# `Termbase.narrower`), never entered.
+RELATIONS = {"broader": "broader", "related": "related", "superseded_by": "superseded-by"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,7 +406,7 @@ class Concept:
         for relation in RELATIONS:
             ids = tuple(getattr(self, relation))
             object.__setattr__(self, relation, ids)
-            name = relation.replace("_", "-")
+            name = RELATIONS[relation]
             for rid in ids:
                 if not isinstance(rid, str) or not _CONCEPT_ID.match(rid):
                     raise ModelError(f"{name} id {rid!r} is not a concept id")
@@ -437,7 +438,7 @@ class Concept:
             out["notes"] = list(self.notes)
         for relation in RELATIONS:
             if getattr(self, relation):
-                out[relation.replace("_", "-")] = list(getattr(self, relation))
+                out[RELATIONS[relation]] = list(getattr(self, relation))
         if self.references:
             out["references"] = [r.to_dict() for r in self.references]
         out["terms"] = [t.to_dict() for t in self.terms]
@@ -558,7 +559,7 @@ def check_concepts(concepts: Iterable[Concept], source_ids: Iterable[str] | None
         for relation in RELATIONS:
             for rid in getattr(concept, relation):
                 if rid not in ids:
-                    raise ModelError(f"{relation.replace('_', '-')} concept {rid!r} does not exist", concept=concept.id)
+                    raise ModelError(f"{RELATIONS[relation]} concept {rid!r} does not exist", concept=concept.id)
     for relation in ("broader", "superseded_by"):
         _check_acyclic(listed, relation)
     if source_ids is not None:

@@ -132,10 +132,6 @@ class Recogniser:
             self._english_cache[key] = english.text if english else None
         return self._english_cache[key]
 
-    @staticmethod
-    def _exact(term: Term) -> bool:
-        return matches_as_written(term)
-
     # -- words -------------------------------------------------------------------------
 
     def _words(self, text: str) -> tuple[list[_Word], list[int]]:
@@ -271,7 +267,7 @@ class Recogniser:
             if end is None or end > limit or (best is not None and end <= best[0]):
                 continue
             concept, term = self._term(concept_id, position)
-            if self._exact(term) and not self._as_written(text[words[i][_START] : words[end - 1][_END]], (term.text, *term.inflected_forms)):
+            if matches_as_written(term) and not self._as_written(text[words[i][_START] : words[end - 1][_END]], (term.text, *term.inflected_forms)):
                 continue
             best = (end, concept, term)
         elliptic = self._elliptic(words, i)
@@ -447,7 +443,7 @@ class Recogniser:
             for pattern, concept_id, position in (*starting, *self._inflected_candidates(key)):
                 if len(pattern) == 1:
                     concept, term = self._term(concept_id, position)
-                    if not self._exact(term) or self._as_written(piece, (term.text, *term.inflected_forms)):
+                    if not matches_as_written(term) or self._as_written(piece, (term.text, *term.inflected_forms)):
                         info = (concept, term, seconds)
                         break
         if len(self._quick) < 200_000:

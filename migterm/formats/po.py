@@ -51,8 +51,8 @@ def write_po(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", tar
         if concept.subject:
             lines.append(_comment("subject", concept.subject))
         lines.extend(_comment("note", note) for note in concept.notes)
-        for relation in RELATIONS:
-            lines.extend(_comment(relation.replace("_", "-"), rid) for rid in getattr(concept, relation))
+        for relation, name in RELATIONS.items():
+            lines.extend(_comment(name, rid) for rid in getattr(concept, relation))
         if term.lang != source_lang:
             lines.append(_comment("source lang", term.lang))
         lines.extend(_comment(f"source {name}", value) for name, value in term_fields(term))
@@ -132,6 +132,6 @@ def read_po(source: str | Path | IO[bytes], *, path: str | None = None, source_l
             subject=next((v for n, v in comments if n == "subject"), None),
             definitions={n[len("definition "):]: v for n, v in comments if n.startswith("definition ")},
             notes=[v for n, v in comments if n == "note"],
-            relations={r: [v for n, v in comments if n == r.replace("_", "-")] for r in RELATIONS},
+            relations={r: [v for n, v in comments if n == name] for r, name in RELATIONS.items()},
         )
     return builder.termbase()

@@ -34,6 +34,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _STATUS_TO_TBX = {s: f"{s.value}Term-admn-sts" for s in Status}
 _TBX_TO_STATUS = {v: k for k, v in _STATUS_TO_TBX.items()}
 _TBX_TO_STATUS.update({f"{s.value}Term": s for s in Status})  # normativeAuthorization, older files
+_RELATION_BY_NAME = {name: relation for relation, name in RELATIONS.items()}
 _GENDERS = {"masculine", "feminine", "neuter", "other"}
 _POS = {"noun", "verb", "adjective", "adverb", "other"}
 
@@ -107,10 +108,10 @@ def _write_concept(body: Any, dialect: _Dialect, concept: Concept) -> None:
             _sub(entry, dialect, "descrip", definition, type="definition").set(XML_LANG, lang)
     for note in concept.notes:
         _sub(entry, dialect, "note", note)
-    for relation in RELATIONS:
+    for relation, name in RELATIONS.items():
         for rid in getattr(concept, relation):
             # TBX-Basic has one cross-reference category; the text says which relation it is
-            text = rid if relation == "related" else f"{relation.replace('_', '-')}: {rid}"
+            text = rid if relation == "related" else f"{name}: {rid}"
             _sub(entry, dialect, "ref", text, type="crossReference", target=rid)
     for reference in concept.references:
         group = _sub(entry, dialect, "adminGrp")
@@ -248,8 +249,8 @@ def _read_concept(entry: Any, path: str, number: int) -> Concept:
             elif name == "ref" and kind == "crossReference":
                 text = text_of(child, path).strip()
                 label, _, rid = text.partition(": ")
-                relation = label.replace("-", "_")
-                if relation not in RELATIONS:
+                relation = _RELATION_BY_NAME.get(label)
+                if relation is None:
                     relation, rid = "related", text
                 relations[relation].append(child.get("target") or rid)
             elif name == "adminGrp":

@@ -59,9 +59,9 @@ def write_tmx(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", ta
         etree.SubElement(tu, "prop", type="x-concept").text = concept.id
         if concept.subject:
             etree.SubElement(tu, "prop", type="x-subject").text = concept.subject
-        for relation in RELATIONS:
+        for relation, name in RELATIONS.items():
             for rid in getattr(concept, relation):
-                etree.SubElement(tu, "prop", type=f"x-{relation.replace('_', '-')}").text = rid
+                etree.SubElement(tu, "prop", type=f"x-{name}").text = rid
         for variant in (term, target):
             if variant is None:
                 continue
@@ -287,6 +287,6 @@ def read_tmx(source: str | Path | IO[bytes], *, path: str | None = None, **_: An
             subject=next((v for n, v in unit_props if n == "x-subject"), None),
             definitions=definitions,
             notes=[v for n, v in unit_props if n == "x-note"],
-            relations={r: [v for n, v in unit_props if n == f"x-{r.replace('_', '-')}"] for r in RELATIONS},
+            relations={r: [v for n, v in unit_props if n == f"x-{name}"] for r, name in RELATIONS.items()},
         )
     return builder.termbase()
