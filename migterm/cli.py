@@ -347,8 +347,10 @@ def segment(files: tuple[Path, ...], as_json: bool, glossary: Path | None) -> No
 @click.option("--source-lang", help="The source language, where the file does not say (PO and TSV: nl).")
 @click.option("--target-lang", help="The target language, where the file does not say (TSV: en).")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON lines.")
+@click.option("--jobs", type=click.IntRange(1, 2), default=None,
+              help="Processes to check with: 1, or 2 (by default 2 for a file over 4 MB where there are two processors).")
 @_glossary_option
-def check(file: Path, source_lang: str | None, target_lang: str | None, as_json: bool, glossary: Path | None) -> None:
+def check(file: Path, source_lang: str | None, target_lang: str | None, as_json: bool, jobs: int | None, glossary: Path | None) -> None:
     """Check a translation against the termbase: TMX, PO, XLIFF 1.2 or 2.x, or a
     two-column tab-separated file (source, target).
 
@@ -379,7 +381,8 @@ def check(file: Path, source_lang: str | None, target_lang: str | None, as_json:
                 done = position
 
         tally: dict[str, int] = {}
-        for finding in check_file(file, termbase, source_lang=source_lang, target_lang=target_lang, progress=progress, tally=tally):
+        parallel = None if jobs is None else jobs == 2
+        for finding in check_file(file, termbase, source_lang=source_lang, target_lang=target_lang, progress=progress, tally=tally, parallel=parallel):
             count += 1
             units_with_findings.add((finding.unit, finding.line))
             if as_json:

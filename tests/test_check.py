@@ -287,6 +287,9 @@ def test_two_processes_find_what_one_finds_in_the_same_order(termbase, tmp_path)
     two = [f.to_dict() for f in check_file(path, termbase, parallel=True)]
     assert one == two and len(one) > 100
     assert [f["line"] for f in one] == sorted(f["line"] for f in one)
+    by_jobs = [subprocess.run([sys.executable, "-m", "migterm", "check", "--jobs", jobs, str(path)], capture_output=True, text=True) for jobs in ("1", "2")]
+    assert by_jobs[0].returncode == by_jobs[1].returncode == 1
+    assert by_jobs[0].stdout == by_jobs[1].stdout and by_jobs[0].stdout.count("\n") == len(one)
 
 
 def test_a_source_term_that_names_two_concepts_is_satisfied_by_either(checker):

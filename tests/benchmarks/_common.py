@@ -59,3 +59,13 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 def median_of(runs: int, command: list[str], env: dict[str, str]) -> tuple[float, float]:
     results = [measure(command, env) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def interleaved(rounds: int, commands: dict[str, list[str]], env: dict[str, str]) -> dict[str, list[tuple[float, float]]]:
+    """Each command once per round, in turn, for `rounds` rounds, so that a change in the
+    machine's load falls on all of them alike: label → (wall seconds, peak MB) per round."""
+    results: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
+    for _ in range(rounds):
+        for label, command in commands.items():
+            results[label].append(measure(command, env))
+    return results

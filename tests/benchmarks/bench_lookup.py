@@ -4,7 +4,8 @@
 
 It installs this checkout into a fresh virtual environment (as a user's
 `pip install .` would: a regular install, bytecode compiled) and prints, from
-one run on that interpreter, the median wall time of
+one run on that interpreter, the median wall time over RUNS interleaved rounds
+(each command once per round, in turn) of
 - `python -c pass` and `python -c "import click"` (the floor any click tool stands on),
 - `migterm lookup terugkeer` with the compiled termbase cached (every run after
   the first) and with no cache (the first run after a change to the glossary),
@@ -30,17 +31,25 @@ from generate import generate  # noqa: E402
 RUNS = int(os.environ.get("BENCH_RUNS", "21"))
 
 
-def median_ms(command: list[str], env: dict[str, str], runs: int = RUNS, fresh_cache: bool = False) -> float:
-    times = []
+def timed_ms(command: list[str], env: dict[str, str], fresh_cache: bool = False) -> float:
+    if fresh_cache:
+        shutil.rmtree(env["MIGTERM_CACHE_DIR"], ignore_errors=True)
+    start = time.perf_counter()
+    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = (time.perf_counter() - start) * 1000
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed with status {result.returncode}")
+    return elapsed
+
+
+def interleaved_ms(rows: dict[str, tuple[list[str], bool]], env: dict[str, str], runs: int) -> dict[str, list[float]]:
+    """Each command once per round, in turn (so that the machine's load falls on all alike):
+    label → milliseconds per round. A command marked fresh runs with its cache removed."""
+    times: dict[str, list[float]] = {label: [] for label in rows}
     for _ in range(runs):
-        if fresh_cache:
-            shutil.rmtree(env["MIGTERM_CACHE_DIR"], ignore_errors=True)
-        start = time.perf_counter()
-        result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append((time.perf_counter() - start) * 1000)
-        if result.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} failed with status {result.returncode}")
-    return statistics.median(times)
+        for label, (command, fresh) in rows.items():
+            times[label].append(timed_ms(command, env, fresh))
+    return times
 
 
 def main() -> None:
@@ -49,31 +58,32 @@ def main() -> None:
 
 
 def run(work: Path, python: str, migterm: str, env: dict[str, str]) -> None:
-    print(f"interpreter: {python} ({sys.version.split()[0]})\nruns:        {RUNS} (median)\n")
+    print(f"interpreter: {python} ({sys.version.split()[0]})\nrounds:      {RUNS} interleaved (median)\n")
     print(f"{'command':<58}{'median ms':>10}")
-    rows = [
-        ("python -c pass", [python, "-c", "pass"], False),
-        ('python -c "import click"', [python, "-c", "import click"], False),
-        ("migterm lookup terugkeer (cached termbase)", [migterm, "lookup", "terugkeer"], False),
-        ("migterm lookup terugkeer (no cache: parses the glossary)", [migterm, "lookup", "terugkeer"], True),
-    ]
-    subprocess.run([migterm, "lookup", "terugkeer"], env=env, stdout=subprocess.DEVNULL)  # fill the cache
-    medians = {}
-    for label, command, fresh in rows:
-        medians[label] = median_ms(command, env, fresh_cache=fresh)
-        print(f"{label:<58}{medians[label]:>10.1f}")
-    click = medians['python -c "import click"']
-    print(f"\nlookup / import click: {medians[rows[2][0]] / click:.2f}x cached (goal: within 2.2x), {medians[rows[3][0]] / click:.2f}x with no cache")
+    lookup = [migterm, "lookup", "terugkeer"]
+    rows = {
+        "python -c pass": ([python, "-c", "pass"], False),
+        'python -c "import click"': ([python, "-c", "import click"], False),
+        "migterm lookup terugkeer (cached termbase)": (lookup, False),
+        "migterm lookup terugkeer (no cache: parses the glossary)": (lookup, True),
+    }
+    subprocess.run(lookup, env=env, stdout=subprocess.DEVNULL)  # fill the cache
+    # the uncached row removes the cache; the cached row after it in the next round finds it rebuilt
+    times = interleaved_ms(rows, env, RUNS)
+    for label, values in times.items():
+        print(f"{label:<58}{statistics.median(values):>10.1f}")
+    click, cached, uncached = (times[label] for label in list(rows)[1:])
+    ratio = statistics.median(c / k for c, k in zip(cached, click))
+    ratio_uncached = statistics.median(u / k for u, k in zip(uncached, click))
+    print(f"\nlookup / import click, median of the rounds' ratios: {ratio:.2f}x cached (goal: within 2.2x), {ratio_uncached:.2f}x with no cache")
     print(f"\n{'generated termbase':<20}{'cached ms':>12}{'no cache ms':>14}")
     for size in (100, 1_000, 10_000):
         directory = work / f"glossary-{size}"
         terms = generate(directory, size)
         command = [migterm, "lookup", "--glossary", str(directory), f"{terms[size // 2]}en"]
         subprocess.run(command, env=env, stdout=subprocess.DEVNULL)
-        cached = median_ms(command, env)
-        uncached = median_ms(command, env, runs=max(3, RUNS // 4), fresh_cache=True)
-        print(f"{size:>10,} concepts{cached:>12.1f}{uncached:>14.1f}")
-
+        sized = interleaved_ms({"cached": (command, False), "uncached": (command, True)}, env, max(3, RUNS // 4))
+        print(f"{size:>10,} concepts{statistics.median(sized['cached']):>12.1f}{statistics.median(sized['uncached']):>14.1f}")
 
 if __name__ == "__main__":
     main()
