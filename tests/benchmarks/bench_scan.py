@@ -7,18 +7,21 @@ built from the source documents' words with a generated term in every eleven
 words (a hit-dense worst case), installs this checkout and pyahocorasick into a
 fresh virtual environment, and prints MB/s and peak RSS of `migterm scan` and of
 pyahocorasick's raw matching of the same terms' surface strings over the same
-text (what Dutch awareness costs). Where the Dutch legislation of shared/corpus
+text (what Dutch awareness costs), medians of three interleaved rounds
+(BENCH_ROUNDS). Where the Dutch legislation of shared/corpus
 is beside this checkout, the same again on it, repeated to the same size.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import statistics
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import REPO, measure, workspace  # noqa: E402
+from _common import REPO, interleaved, measure, workspace  # noqa: E402
 from generate import generate  # noqa: E402
 
 AHO = """
@@ -36,6 +39,7 @@ with open(sys.argv[2], encoding="utf-8") as handle:
             hits += 1
 print(hits)
 """
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
 
 def main() -> None:
@@ -62,16 +66,17 @@ def main() -> None:
                 for _ in range(int(megabytes * 1e6 / len(body.encode("utf-8"))) + 1):
                     out.write(body)
             texts.append((f"Dutch legislation (Vw 2000, Vb 2000) repeated, {legislation.stat().st_size / 1e6:.0f} MB", legislation))
-        print("termbase: 10,000 generated concepts")
+        print(f"termbase: 10,000 generated concepts; medians of {ROUNDS} interleaved rounds")
         for label, path in texts:
             megabytes_read = path.stat().st_size / 1e6
             print(f"\ntext: {label}\n{'matcher':<40}{'wall s':>9}{'MB/s':>8}{'peak RSS MB':>13}")
-            for name, command in (
-                ("migterm scan", [migterm, "scan", "--glossary", str(work / "glossary"), str(path)]),
-                ("pyahocorasick, raw surface strings", [python, "-c", AHO, str(work / "terms.txt"), str(path)]),
-            ):
-                wall, rss = measure(command, env)
-                print(f"{name:<40}{wall:>9.2f}{megabytes_read / wall:>8.1f}{rss:>13.0f}")
+            results = interleaved(ROUNDS, {
+                "migterm scan": [migterm, "scan", "--glossary", str(work / "glossary"), str(path)],
+                "pyahocorasick, raw surface strings": [python, "-c", AHO, str(work / "terms.txt"), str(path)],
+            }, env)
+            for name, runs in results.items():
+                wall = statistics.median(r[0] for r in runs)
+                print(f"{name:<40}{wall:>9.2f}{megabytes_read / wall:>8.1f}{max(r[1] for r in runs):>13.0f}")
 
 
 if __name__ == "__main__":
