@@ -27,7 +27,7 @@ from .model import (
 )
 from .termbase import Match, MatchKind, Termbase
 from .formats import FormatError, read, read_units, stats, write
-from .model import Segment, Unit
+from .model import Code, Segment, Unit
 
 __all__ = [
     "__version__",
@@ -37,6 +37,7 @@ __all__ = [
     "read_units",
     "stats",
     "FormatError",
+    "Code",
     "Segment",
     "Unit",
     "read_glossary",

@@ -282,16 +282,19 @@ def _tmx_source_lang(handle: IO[bytes], shown: str) -> str:
 
 def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None = None, target_lang: str | None = None,
                progress: Callable[[int], None] | None = None, parallel: bool | None = None,
-               tally: dict[str, int] | None = None) -> Iterator[Finding]:
+               tally: dict[str, int] | None = None, format: str | None = None) -> Iterator[Finding]:
     """The findings of a TMX, PO, XLIFF or two-column tab-separated file, read as a
     stream. `progress` is told how many bytes of the file have been read so far.
     A large file is checked on two processors where there are two (`parallel`: None
     decides by the file's size); the findings are the same, in the same order.
     `tally["units"]` counts the units checked (those with a source and a target)."""
-    from .formats import XLIFF_SUFFIXES, delimited, po, tmx, xliff
+    from . import formats
+    from .formats import tmx
 
     shown = str(path)
-    suffix = Path(shown).suffix.lower()
+    fmt = formats.find_format(path, format)
+    if fmt.units is None:
+        raise FormatError(f"a {fmt.name} file holds concepts, not translations to check", path=shown)
     try:
         handle = open(path, "rb")  # noqa: SIM115 -- closed below, after the stream
     except OSError as error:
@@ -299,20 +302,17 @@ def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None 
     with handle:
         # each unit as (id, line, source text, target text, target language, props, notes)
         pairs: Iterator[tuple[str, int | None, str, str | None, str | None, tuple[tuple[str, str], ...], tuple[str, ...]]]
-        if suffix == ".tmx":
+        if fmt.name == "tmx":
             source_lang = source_lang or _tmx_source_lang(handle, shown)
             handle.seek(0)
             pairs = tmx.iter_tmx_pairs(handle, source_lang, target_lang, path=shown, prop_types=frozenset(["x-migterm-accept"]))
         else:
-            units: Iterator[Unit]
-            if suffix in XLIFF_SUFFIXES:
-                units = xliff.iter_xliff_units(handle, path=shown, source_lang=source_lang, target_lang=target_lang)
-            elif suffix in (".po", ".pot"):
+            if fmt.name in ("po", "tsv"):
                 source_lang = source_lang or "nl"
-                units = po.iter_po_units(handle, path=shown, source_lang=source_lang)
-            else:
-                source_lang, target_lang = source_lang or "nl", target_lang or "en"
-                units = delimited.iter_tsv_units(handle, path=shown, source_lang=source_lang, target_lang=target_lang)
+            if fmt.name == "tsv":
+                target_lang = target_lang or "en"
+            units = (u for u in fmt.units(handle, path=shown, **{k: v for k, v in (("source_lang", source_lang), ("target_lang", target_lang)) if v})
+                     if ("xliff:translate", "no") not in u.attrs)
             pairs = _unit_pairs(units, source_lang, target_lang)
         pairs = _located(pairs, shown)
         first = next(pairs, None)
@@ -322,7 +322,7 @@ def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None 
             raise error.located(path=shown) from None
         if first is None:
             return
-        with_ids = suffix in (".tmx", *XLIFF_SUFFIXES)
+        with_ids = fmt.name in ("tmx", "xliff")
 
         def work() -> Iterator[tuple[tuple[str, int | None], str, str, tuple[str, ...]]]:
             for count, (unit_id, line, source, target, _, props, notes) in enumerate(itertools.chain([first], pairs)):

@@ -131,6 +131,9 @@ def cli() -> None:
     """migterm: the Dutch–English termbase of migration policy."""
 
 
+_FORMAT_NAMES = click.Choice(["tbx", "tbx-v2", "tmx", "xliff", "xliff2", "po", "tsv", "csv", "json"])
+
+
 _glossary_option = click.option(
     "--glossary",
     type=click.Path(file_okay=False, path_type=Path),
@@ -246,12 +249,12 @@ def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossa
 def _texts(file: Path, lang: str):  # type: ignore[no-untyped-def]
     """(unit id or None, text, number of lines before it) for each paragraph of a plain-text
     file, read as a stream, or for each unit of a TMX or PO file."""
-    if file.suffix.lower() in (".tmx", ".po", ".pot", ".xlf", ".xliff"):
-        from . import formats
+    from . import formats
 
+    if formats.detect(file) in ("tmx", "xliff", "po") or file.suffix.lower() in (".tmx", ".po", ".pot", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"):
         for unit in formats.read_units(file, source_lang=lang):
             text = unit.text(lang)
-            if text:
+            if text and ("xliff:translate", "no") not in unit.attrs:
                 yield unit.id, text, 0
         return
     try:
@@ -342,58 +345,94 @@ def segment(files: tuple[Path, ...], as_json: bool, glossary: Path | None) -> No
             click.echo("\n".join(s.text for s in sentences))
 
 
+def _deliverables(paths: tuple[Path, ...], named: str | None) -> list[Path]:
+    """The files to check: each file given, and in each directory given every file
+    (recursively, in name order) whose content or suffix is that of a bilingual format."""
+    from . import formats
+
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for file in sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)):
+            if named is not None:
+                found.append(file)
+                continue
+            try:
+                fmt = formats.find_format(file)
+            except MigtermError:
+                continue
+            if fmt.primary == formats.MEMORY or fmt.name == "tsv" and file.suffix.lower() == ".tsv":
+                found.append(file)
+    if not found:
+        raise MigtermError(f"no translation files in {', '.join(str(p) for p in paths)}")
+    return found
+
+
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--from", "from_format", type=_FORMAT_NAMES, help="The format of the files, where neither content nor suffix says it.")
 @click.option("--source-lang", help="The source language, where the file does not say (PO and TSV: nl).")
 @click.option("--target-lang", help="The target language, where the file does not say (TSV: en).")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON lines.")
 @click.option("--jobs", type=click.IntRange(1, 2), default=None,
               help="Processes to check with: 1, or 2 (by default 2 for a file over 4 MB where there are two processors).")
 @_glossary_option
-def check(file: Path, source_lang: str | None, target_lang: str | None, as_json: bool, jobs: int | None, glossary: Path | None) -> None:
-    """Check a translation against the termbase: TMX, PO, XLIFF 1.2 or 2.x, or a
-    two-column tab-separated file (source, target).
+def check(paths: tuple[Path, ...], from_format: str | None, source_lang: str | None, target_lang: str | None, as_json: bool,
+          jobs: int | None, glossary: Path | None) -> None:
+    """Check translations against the termbase: files or directories of TMX, XLIFF
+    1.2 or 2.x (Trados .sdlxliff, memoQ .mqxliff, Phrase .mxliff too), PO, or
+    two-column tab-separated files (source, target).
 
     For each term found in a unit's source, the target should use one of its
     approved terms (in any inflection). Reported: key-term mismatches, deprecated
     terms used, source terms left untranslated. Exit status 0 when clean, 1 when
-    there are findings, 2 when the file cannot be read.
+    there are findings, 2 when a file cannot be read.
 
     \b
     migterm check delivery.tmx
+    migterm check delivery/
     migterm check --json vertaling.po > findings.jsonl
     """
     from .check import check_file
 
+    files = _deliverables(paths, from_format)
     termbase = _termbase(glossary)
-    size = file.stat().st_size if file.is_file() else 0
-    show_progress = sys.stderr.isatty() and size > 1_000_000
-    count = 0
-    units_with_findings: set[tuple[str | None, int | None]] = set()
-    with contextlib.ExitStack() as stack:
-        bar = stack.enter_context(click.progressbar(length=size, label="Checking", file=sys.stderr)) if show_progress else None
-        done = 0
+    count = checked = 0
+    units_with_findings = 0
+    for file in files:
+        size = file.stat().st_size if file.is_file() else 0
+        show_progress = sys.stderr.isatty() and size > 1_000_000
+        with contextlib.ExitStack() as stack:
+            bar = stack.enter_context(click.progressbar(length=size, label=f"Checking {file.name}", file=sys.stderr)) if show_progress else None
+            done = 0
 
-        def progress(position: int) -> None:
-            nonlocal done
-            if bar is not None and position > done:
-                bar.update(position - done)
-                done = position
+            def progress(position: int) -> None:
+                nonlocal done
+                if bar is not None and position > done:
+                    bar.update(position - done)
+                    done = position
 
-        tally: dict[str, int] = {}
-        parallel = None if jobs is None else jobs == 2
-        for finding in check_file(file, termbase, source_lang=source_lang, target_lang=target_lang, progress=progress, tally=tally, parallel=parallel):
-            count += 1
-            units_with_findings.add((finding.unit, finding.line))
-            if as_json:
-                import json
+            tally: dict[str, int] = {}
+            parallel = None if jobs is None else jobs == 2
+            last: tuple[str | None, int | None] | None = None
+            for finding in check_file(file, termbase, source_lang=source_lang, target_lang=target_lang, progress=progress, tally=tally,
+                                      parallel=parallel, format=from_format):
+                count += 1
+                if (finding.unit, finding.line) != last:  # a unit's findings come together
+                    units_with_findings += 1
+                    last = (finding.unit, finding.line)
+                if as_json:
+                    import json
 
-                click.echo(json.dumps(finding.to_dict(), ensure_ascii=False))
-            else:
-                click.echo(str(finding))
+                    click.echo(json.dumps(finding.to_dict(), ensure_ascii=False))
+                else:
+                    click.echo(str(finding))
+            checked += tally.get("units", 0)
     if not as_json:
-        checked = tally.get("units", 0)
-        click.echo(f"{count} finding{'s' * (count != 1)} in {len(units_with_findings)} of {checked} unit{'s' * (checked != 1)} checked", err=True)
+        in_files = f" in {len(files)} files" if len(files) > 1 else ""
+        click.echo(f"{count} finding{'s' * (count != 1)} in {units_with_findings} of {checked} unit{'s' * (checked != 1)} checked{in_files}", err=True)
     sys.exit(1 if count else 0)
 
 
@@ -417,7 +456,6 @@ def validate(glossary: Path | None) -> None:
     sys.exit(1 if problems else 0)
 
 
-_FORMAT_NAMES = click.Choice(["tbx", "tbx-v2", "tmx", "po", "tsv", "csv", "json"])
 _lang_options = [
     click.option("--source-lang", default=None, help="The source language of bilingual files (default nl)."),
     click.option("--target-lang", default=None, help="The target language of bilingual files (default en)."),
@@ -453,20 +491,33 @@ def export(format_name: str | None, output: Path | None, source_lang: str | None
 @cli.command()
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--from", "from_format", type=_FORMAT_NAMES, help="The input format; by default its suffix says.")
+@click.option("--from", "from_format", type=_FORMAT_NAMES, help="The input format; by default its content or suffix says.")
 @click.option("--to", "to_format", type=_FORMAT_NAMES, help="The output format; by default its suffix says.")
+@click.option("--as", "kind", type=click.Choice(["memory", "termbase"]),
+              help="Convert as a translation memory (unit by unit) or as a termbase (concepts); by default what the input is.")
 @_with_langs
-def convert(source: Path, target: Path, from_format: str | None, to_format: str | None, source_lang: str | None, target_lang: str | None) -> None:
-    """Convert a termbase or translation memory from one format to another.
+def convert(source: Path, target: Path, from_format: str | None, to_format: str | None, kind: str | None,
+            source_lang: str | None, target_lang: str | None) -> None:
+    """Convert a translation memory or a termbase from one format to another.
+
+    A translation memory (TMX, XLIFF, PO, two-column TSV) converts unit by unit,
+    keeping inline codes, ids, props and notes where the target format can hold
+    them; what it cannot is said on stderr. A termbase (TBX, CSV, JSON, a
+    glossary TSV) converts concept by concept. Reading a memory as term pairs
+    is a step to ask for: --as termbase.
 
     \b
+    migterm convert memory.tmx memory.po
+    migterm convert --to xliff2 memory.tmx memory.xlf
     migterm convert glossary.tbx glossary.po
-    migterm convert --to tbx-v2 memory.tmx glossary.tbx
+    migterm convert --as termbase --to tbx-v2 pairs.tmx glossary.tbx
     """
     from . import formats
 
-    termbase = formats.read(source, from_format, source_lang=source_lang, target_lang=target_lang)
-    formats.write(termbase, target, to_format, source_lang=source_lang, target_lang=target_lang)
+    _, losses = formats.convert(source, target, from_format=from_format, to_format=to_format, kind=kind,
+                                source_lang=source_lang, target_lang=target_lang)
+    for line in losses.lines():
+        click.echo(f"migterm: {target}: {line}", err=True)
 
 
 @cli.command()

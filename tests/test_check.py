@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from migterm import formats
 from migterm.check import Checker, check_file, check_units
-from migterm.model import Segment, Unit
+from migterm.model import Code, Segment, Unit
 
 from .conftest import REPO
 
@@ -106,11 +106,12 @@ def test_xliff_units_inline_codes_and_untranslatable_units(termbase, name, units
 
 def test_xliff_reader_keeps_codes_out_of_the_text():
     units = list(formats.read_units(XLIFF / "delivery-2.0.xlf"))
-    assert [u.id for u in units] == ["u1/s1", "u1/s2", "u2", "u3"]  # u4 is translate="no"
-    assert units[0].variants["nl"] == Segment("De asielaanvragen worden beoordeeld.", 'De <pc xmlns="urn:oasis:names:tc:xliff:document:2.0" id="1">asielaanvragen</pc> worden beoordeeld.')
+    assert [u.id for u in units] == ["u1/s1", "u1/s2", "u2", "u3", "u4"]
+    assert [u.id for u in units if ("xliff:translate", "no") in u.attrs] == ["u4"]  # which check and scan leave out
+    assert units[0].variants["nl"] == Segment("De asielaanvragen worden beoordeeld.", ("De ", Code("open", "1"), "asielaanvragen", Code("close", "1"), " worden beoordeeld."))
     assert units[3].text("nl") == "Het terugkeerbeleid en de terugkeer\u00a0nu."
     old = list(formats.read_units(XLIFF / "delivery-1.2.xlf"))
-    assert [u.id for u in old] == ["1", "2", "3", "4"] and old[3].text("nl") == "Het terugkeerbeleid en de terugkeer."
+    assert [u.id for u in old] == ["1", "2", "3", "4", "5"] and old[3].text("nl") == "Het terugkeerbeleid en de terugkeer."
     assert list(old[0].variants) == ["nl-NL", "en-GB"]
 
 
@@ -127,7 +128,8 @@ def bilingual(tmp_path, suffix):
     elif suffix == ".tsv":
         path.write_text("".join(f"{s}\t{t}\n" for s, t in pairs), encoding="utf-8")
     else:
-        formats.tmx.write_tmx_units([Unit(str(n), {"en": Segment(t), "nl": Segment(s)}) for n, (s, t) in enumerate(pairs, 1)], path.open("wb"))
+        with path.open("wb") as out:
+            formats.tmx.write_tmx_units([Unit(str(n), {"en": Segment(t), "nl": Segment(s)}) for n, (s, t) in enumerate(pairs, 1)], out, source_lang="nl")
     return path
 
 

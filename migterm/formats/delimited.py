@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -15,6 +16,7 @@ from ..errors import MigtermError
 from ..model import Segment, Status, Term, Unit
 from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug
+from ._inline import Losses
 from ..errors import FormatError
 
 __all__ = ["write_tsv", "read_tsv", "iter_tsv_units", "write_csv", "read_csv", "SYNONYM_SEPARATOR"]
@@ -67,7 +69,37 @@ def iter_tsv_units(source: str | Path | IO[bytes], *, path: str | None = None, s
         if len(fields) < 2:
             raise FormatError("a glossary line needs a source and a target term separated by a tab", path=shown, line=number)
         notes = (fields[2],) if len(fields) > 2 and fields[2] else ()
-        yield Unit(id=str(number), variants={source_lang: Segment(fields[0]), target_lang: Segment(fields[1])}, line=number, notes=notes)
+        yield Unit(id=str(number), variants={source_lang: Segment(fields[0]), target_lang: Segment(fields[1])}, line=number, notes=notes,
+                   source_lang=source_lang)
+
+
+def write_tsv_units(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | None = None, target_langs: Iterable[str] | None = None,
+                    losses: Losses | None = None, **_: Any) -> None:
+    """Two columns, source and target, and the unit's notes as a third: text only,
+    one line per unit, written as a stream."""
+    wanted = [lang.lower() for lang in target_langs or ()]
+    for unit in units:
+        key = unit.source_key()
+        others = [k for k in unit.variants if k != key]
+        target = next((k for k in others if not wanted or k.lower() in wanted or k.split("-")[0].lower() in wanted), None)
+        fields = [unit.variants[key] if key else Segment(""), unit.variants[target] if target else Segment("")]
+        if losses is not None:
+            if any(f.parts is not None for f in fields):
+                losses.add("inline codes, which a tab-separated file cannot hold (the text is kept)")
+            if unit.props or unit.attrs:
+                losses.add("props, which a tab-separated file cannot hold")
+            if len(others) > 1:
+                losses.add("target languages beyond the first, which a tab-separated file cannot hold")
+        texts = [f.text for f in fields] + ([" ".join(unit.notes)] if unit.notes else [])
+        if any(c in t for t in texts for c in "\t\r\n"):
+            if losses is not None:
+                losses.add("tabs and line breaks, which a tab-separated line cannot hold (written as spaces)")
+            texts = [re.sub(r"[\t\r\n]", " ", t) for t in texts]
+        if not texts[0].strip():
+            if losses is not None:
+                losses.add("units with an empty source, which a tab-separated file cannot hold")
+            continue
+        out.write(("\t".join(texts) + "\n").encode("utf-8"))
 
 
 def read_tsv(source: str | Path | IO[bytes], *, path: str | None = None, source_lang: str = "nl", target_lang: str = "en", **_: Any) -> Termbase:

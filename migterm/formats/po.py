@@ -6,15 +6,21 @@ msgctxt, fuzzy and obsolete entries."""
 
 from __future__ import annotations
 
+import codecs
+import itertools
+import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import polib
 
 from .. import __version__
-from ..model import RELATIONS, Segment, Status, Unit
+from ..errors import MigtermError
+from ..model import RELATIONS, Code, Segment, Status, Unit, canonical_lang
+from ._inline import Losses, Numbers
 from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
 from ..errors import FormatError
@@ -65,43 +71,224 @@ def write_po(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", tar
     out.write(str(catalog).encode("utf-8"))
 
 
+_CHARSET = re.compile(rb'"Content-Type:[^"]*?charset=([\w.:-]+)', re.IGNORECASE)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def decode(data: bytes, shown: str) -> str:
+    """A PO file's text: in the encoding of its byte-order mark, else in the charset
+    its header declares, else UTF-8."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            data, declared = data[len(bom):], encoding
+            break
+    else:
+        found = _CHARSET.search(data[:65536])
+        declared = found.group(1).decode("ascii") if found else "utf-8"
+        if declared.upper() == "CHARSET":  # a template's placeholder
+            declared = "utf-8"
+    try:
+        return data.decode(declared)
+    except LookupError:
+        raise FormatError(f"the header declares the charset {declared!r}, which is unknown", path=shown, line=1) from None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FormatError(f"not {declared} text ({error.reason})", path=shown, line=line) from None
+
+
 def _load(source: str | Path | IO[bytes], shown: str) -> polib.POFile:
     try:
-        if hasattr(source, "read"):
-            data = source.read()  # type: ignore[union-attr]
-            return polib.pofile(data.decode("utf-8") if isinstance(data, bytes) else data)
-        return polib.pofile(str(source))
-    except (OSError, ValueError, UnicodeDecodeError) as error:
+        data = source.read() if hasattr(source, "read") else Path(source).read_bytes()  # type: ignore[union-attr]
+    except OSError as error:
+        raise FormatError(f"cannot read: {error.strerror or error}", path=shown) from None
+    text = decode(data, shown)
+    if os.path.isfile(text):  # polib would read the file the text names
+        text = "\n" + text
+    try:
+        return polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError, UnicodeError, IndexError) as error:
         # polib reports syntax errors only as prose, "... (line N)"
         message = str(error)
         m = re.search(r"\(line (\d+)\)", message)
-        reason = re.sub(r"\s*\(line \d+\)", "", message)
+        reason = re.sub(r"\s*\(line \d+\)", "", message) or type(error).__name__
         raise FormatError(f"not a PO file polib can read: {reason}", path=shown, line=int(m.group(1)) if m else None) from None
 
 
-def iter_po_units(source: str | Path | IO[bytes], *, path: str | None = None, source_lang: str | None = None, **_: Any) -> Iterator[Unit]:
-    """The entries of a PO file as units (the header left out, obsolete entries marked)."""
+# visible placeholders for inline codes: <g1>…</g1> a pair, <x1/> a placeholder, <b1/> and <e1/> isolated ends
+_CODES_NOTE = "migterm-codes: "
+
+
+def _placeholder(code: Code, number: str) -> str:
+    if code.kind == "placeholder":
+        return f"<x{number}/>"
+    if code.isolated:
+        return f"<{'b' if code.kind == 'open' else 'e'}{number}/>"
+    return f"<g{number}>" if code.kind == "open" else f"</g{number}>"
+
+
+def _with_placeholders(segment: Segment, numbers: Numbers, table: dict[str, list[str | bool | None]]) -> str:
+    out = []
+    for part in segment.pieces():
+        if isinstance(part, str):
+            out.append(part)
+        else:
+            shown = _placeholder(part, numbers(part))
+            table[shown] = [part.id, part.data, part.type, part.isolated]
+            out.append(shown)
+    return "".join(out)
+
+
+def _from_placeholders(text: str, table: dict[str, Any]) -> Segment:
+    if not table or "<" not in text:
+        return Segment(text)
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+    parts: list[str | Code] = []
+    position = 0
+    for match in pattern.finditer(text):
+        parts.append(text[position : match.start()])
+        shown = match.group()
+        code_id, data, kind, isolated = table[shown]
+        which = "placeholder" if shown.startswith("<x") else "close" if shown.startswith(("</g", "<e")) else "open"
+        parts.append(Code(which, str(code_id), data or "", kind, bool(isolated)))
+        position = match.end()
+    parts.append(text[position:])
+    return Segment.of(parts)
+
+
+def _languages(catalog: polib.POFile, source_lang: str | None, target_lang: str | None) -> tuple[str, str]:
+    src = source_lang or catalog.metadata.get("X-Source-Language") or "und"
+    tgt = target_lang or (catalog.metadata.get("Language") or "").replace("_", "-").replace("@", "-x-") or "und"
+    try:
+        src, tgt = canonical_lang(src), canonical_lang(tgt)
+    except MigtermError:
+        tgt = "und"
+    if src.lower() == tgt.lower():
+        tgt = f"{tgt}-x-target"
+    return src, tgt
+
+
+def iter_po_units(source: str | Path | IO[bytes], *, path: str | None = None, source_lang: str | None = None,
+                  target_lang: str | None = None, **_: Any) -> Iterator[Unit]:
+    """The entries of a PO file as units (the header left out, obsolete entries marked).
+
+    A unit's id is its msgctxt where it has one, else its msgid. Its props: msgctxt,
+    the extracted comments (`comment`), flags other than fuzzy, references, the
+    previous msgctxt and msgid (`#|`), and the plural forms."""
     shown = path or str(source)
     catalog = _load(source, shown)
-    target_lang = (catalog.metadata.get("Language") or "und").replace("_", "-")
-    src = source_lang or catalog.metadata.get("X-Source-Language") or "und"
+    src, tgt = _languages(catalog, source_lang, target_lang)
     for entry in catalog:  # obsolete entries included
         if not entry.msgid and not entry.msgctxt:
             continue
+        comment_lines = entry.comment.split("\n") if entry.comment else []
+        table: dict[str, Any] = {}
+        own_props: list[tuple[str, str]] = []
+        kept = []
+        for line in comment_lines:
+            if line.startswith(_CODES_NOTE):
+                try:
+                    table = json.loads(line[len(_CODES_NOTE):])
+                except ValueError:
+                    kept.append(line)
+            elif line.startswith("prop ") and ": " in line:
+                name, _, value = line[5:].partition(": ")
+                own_props.append((name, value.replace("\\n", "\n")))
+            else:
+                kept.append(line)
         target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-        props = [("comment", entry.comment)] if entry.comment else []
+        props = [("msgctxt", entry.msgctxt)] if entry.msgctxt else []
+        if kept:
+            props.append(("comment", "\n".join(kept)))
+        flags = [f for f in entry.flags if f != "fuzzy"]
+        if flags:
+            props.append(("flags", ", ".join(flags)))
+        if entry.occurrences:
+            props.append(("references", " ".join(f"{f}:{n}" if n else f for f, n in entry.occurrences)))
+        for name in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
+            if getattr(entry, name, None):
+                props.append((name.replace("_", " "), getattr(entry, name)))
         if entry.msgid_plural:
             props.append(("msgid_plural", entry.msgid_plural))
             props.extend((f"msgstr[{k}]", v) for k, v in sorted(entry.msgstr_plural.items()))
         yield Unit(
-            id=f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid,
-            variants={src: Segment(entry.msgid), target_lang: Segment(target)},
+            id=entry.msgctxt or entry.msgid,
+            variants={src: _from_placeholders(entry.msgid, table), tgt: _from_placeholders(target, table)},
             line=entry.linenum,
-            props=(("msgctxt", entry.msgctxt),) * bool(entry.msgctxt) + tuple(props),
+            props=tuple(props + own_props),
             notes=tuple(n for n in (entry.tcomment,) if n),
             fuzzy=bool(entry.fuzzy),
             obsolete=bool(entry.obsolete),
+            source_lang=src,
         )
+
+
+_OWN = {"msgctxt", "comment", "flags", "references", "previous msgctxt", "previous msgid", "previous msgid plural", "msgid_plural"}
+
+
+def write_po_units(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | None = None, target_langs: Iterable[str] | None = None,
+                   losses: Losses | None = None, **_: Any) -> None:
+    """A PO file, written as a stream: msgctxt the unit's id (or its own msgctxt),
+    msgid the source, msgstr the target; inline codes as visible placeholders
+    (`<g1>…</g1>`, `<x1/>`) with their native code in a `#. migterm-codes:` comment,
+    so that they convert back; props as `#. prop NAME: VALUE`, notes as translator comments."""
+    units = iter(units)
+    first = next(units, None)
+    wanted = list(target_langs or ())
+    source = source_lang or (first.source_key() if first is not None else None) or "und"
+    target = wanted[0] if wanted else next((k for k in (first.variants if first else {}) if k != (first.source_key() if first else None)), "und")
+    header = polib.POFile(wrapwidth=0)
+    header.metadata = {
+        "Project-Id-Version": "migterm", "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit", "Language": target.split("-x-")[0].replace("-", "_"),
+        "X-Source-Language": source, "X-Generator": f"migterm {__version__}",
+    }
+    out.write((header.metadata_as_entry().__unicode__(0) + "\n").encode("utf-8"))
+    written: set[tuple[str | None, str]] = set()
+    for unit in itertools.chain([first] if first is not None else [], units):
+        entry = _entry(unit, target, losses)
+        key = (entry.msgctxt, entry.msgid)
+        if not entry.msgid or key in written:
+            if losses is not None:
+                losses.add("units PO cannot hold: an empty source, or the same context and source as an earlier unit")
+            continue
+        written.add(key)
+        out.write((entry.__unicode__(0) + "\n").encode("utf-8"))
+
+
+def _entry(unit: Unit, target: str, losses: Losses | None) -> polib.POEntry:
+    key = unit.source_key()
+    source = unit.variants.get(key, Segment("")) if key else Segment("")
+    others = [k for k in unit.variants if k != key]
+    chosen = next((k for k in others if k.lower() == target.lower()), None) or next(
+        (k for k in others if k.split("-")[0].lower() == target.split("-")[0].lower()), None)
+    if losses is not None and len(others) > (chosen is not None):
+        losses.add("target languages beyond the first, which a PO file cannot hold")
+    props = dict(unit.props)
+    numbers, table = Numbers(), {}
+    msgid = _with_placeholders(source, numbers, table)
+    msgstr = _with_placeholders(unit.variants[chosen], numbers, table) if chosen else ""
+    comment = [props["comment"]] if "comment" in props else []
+    comment += [f"prop {n}: {v.replace(chr(10), chr(92) + 'n')}" for n, v in unit.props if n not in _OWN and not n.startswith("msgstr[")]
+    if table:
+        comment.append(_CODES_NOTE + json.dumps(table, ensure_ascii=False, sort_keys=True))
+    entry = polib.POEntry(
+        msgctxt=props.get("msgctxt") or (unit.id if unit.id != source.text else None),
+        msgid=msgid, msgstr=msgstr, comment="\n".join(comment).replace("\r", " ") or "",
+        tcomment="\n".join(unit.notes).replace("\r", " "), obsolete=unit.obsolete,
+        flags=(["fuzzy"] if unit.fuzzy else []) + [f.strip() for f in props.get("flags", "").split(",") if f.strip()],
+    )
+    if props.get("references"):
+        entry.occurrences = [tuple(r.rsplit(":", 1)) if ":" in r else (r, "") for r in props["references"].split()]
+    for name in ("previous msgctxt", "previous msgid", "previous msgid plural"):
+        if props.get(name):
+            setattr(entry, name.replace(" ", "_"), props[name])
+    if props.get("msgid_plural"):
+        entry.msgid_plural = props["msgid_plural"]
+        entry.msgstr_plural = {int(n[7:-1]): v for n, v in unit.props if n.startswith("msgstr[") and n[7:-1].isdigit()} or {0: msgstr}
+        entry.msgstr = ""
+    if "\x00" in msgid + msgstr:
+        raise FormatError(f"unit {unit.id}: a NUL character, which PO cannot hold")
+    return entry
 
 
 def read_po(source: str | Path | IO[bytes], *, path: str | None = None, source_lang: str | None = None, **_: Any) -> Termbase:
@@ -114,6 +301,7 @@ def read_po(source: str | Path | IO[bytes], *, path: str | None = None, source_l
             continue
         props = dict(unit.props)
         (src, source_segment), (tgt, target_segment) = list(unit.variants.items())
+        tgt = tgt.split("-x-target")[0]
         comments = [line.partition(": ")[::2] for line in props.get("comment", "").splitlines()]
         source_fields = [(n[len("source "):], v) for n, v in comments if n.startswith("source ") and n != "source lang"]
         src = next((v for n, v in comments if n == "source lang"), src)

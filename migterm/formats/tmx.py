@@ -10,6 +10,7 @@ kept (never turned into text).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -17,8 +18,9 @@ from typing import IO, Any
 from lxml import etree
 
 from .. import __version__
-from ..model import RELATIONS, Segment, Status, Unit, canonical_lang, lang_matches
+from ..model import RELATIONS, Code, Segment, Status, Unit, canonical_lang, lang_matches
 from ..termbase import Termbase
+from ._inline import Losses, Numbers, Pair, nest, xml_safe
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
 from ._xml import FormatError, iter_elements, local_name, serialise, text_of
 
@@ -73,43 +75,148 @@ def write_tmx(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", ta
     out.write(serialise(root, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">'))
 
 
-def write_tmx_units(units: Iterable[Unit], out: IO[bytes], *, source_lang: str = "nl") -> None:
-    """A translation memory: each unit's props (in order) and its variants, source first."""
-    root, body = _tmx(source_lang, "sentence")
-    for unit in units:
-        tu = etree.SubElement(body, "tu", tuid=unit.id)
-        for note_text in unit.notes:
-            etree.SubElement(tu, "note").text = note_text
-        for name, value in unit.props:
-            etree.SubElement(tu, "prop", type=name).text = value
-        for lang, segment in sorted(unit.variants.items(), key=lambda item: not lang_matches(item[0], source_lang)):
-            if segment.markup is not None:
-                raise FormatError(f"unit {unit.id}: the {lang} segment has inline markup, which is not written")
-            tuv = etree.SubElement(tu, "tuv")
-            tuv.set(XML_LANG, lang)
-            etree.SubElement(tuv, "seg").text = segment.text
-    out.write(serialise(root, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">'))
+_TU_ATTRS = ("creationdate", "creationid", "changedate", "changeid", "usagecount", "lastusagedate", "creationtool",
+             "creationtoolversion", "datatype", "segtype", "o-tmf", "o-encoding")
+
+
+def write_tmx_units(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | None = None, target_langs: Iterable[str] | None = None,
+                    losses: Losses | None = None, **_: Any) -> None:
+    """A translation memory, written as a stream: each unit's notes, props and
+    variants (the source first), inline codes as `bpt`/`ept`, `ph`, `it` and `hi`."""
+    units = iter(units)
+    first = next(units, None)
+    srclang = source_lang or (first.source_key() if first is not None else None) or "*all*"
+    wanted = [lang.lower() for lang in target_langs] if target_langs else None
+    root, _ = _tmx(srclang, "sentence")
+    head = etree.tostring(root[0], encoding="unicode")
+    out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n  {head}\n  <body>\n'.encode())
+    for unit in itertools.chain([first] if first is not None else [], units):
+        out.write(b"    " + etree.tostring(_tu(unit, srclang, wanted, losses), encoding="UTF-8") + b"\n")
+    out.write(b"  </body>\n</tmx>\n")
+
+
+def _tu(unit: Unit, srclang: str, wanted: list[str] | None, losses: Losses | None) -> Any:
+    tu = etree.Element("tu", tuid=xml_safe(unit.id, losses))
+    for name, value in unit.attrs:
+        if name.startswith("tmx:") and name[4:] in _TU_ATTRS:
+            tu.set(name[4:], xml_safe(value, losses))
+        elif losses is not None:
+            losses.add(f"the attribute {name}, which TMX does not have")
+    source = unit.source_key()
+    if srclang != "*all*":
+        source = next((k for k in unit.variants if lang_matches(k, srclang.split("-")[0])), source)
+    if source is not None and srclang != "*all*" and not lang_matches(source, srclang.split("-")[0]):
+        tu.set("srclang", source)
+    for note_text in unit.notes:
+        etree.SubElement(tu, "note").text = xml_safe(note_text, losses)
+    variant_props: dict[str, list[tuple[str, str]]] = {}
+    for name, value in unit.props:
+        lang, sep, kind = name.partition(":")
+        if sep and lang in unit.variants:
+            variant_props.setdefault(lang, []).append((kind, value))
+        elif name.startswith("note@"):
+            note = etree.SubElement(tu, "note")
+            note.set(XML_LANG, name[5:])
+            note.text = xml_safe(value, losses)
+        elif not (name == "msgctxt" and value == unit.id):  # a PO context that only repeats the id
+            etree.SubElement(tu, "prop", type=xml_safe(name, losses)).text = xml_safe(value, losses)
+    if unit.fuzzy:
+        etree.SubElement(tu, "prop", type="x-fuzzy").text = "yes"
+    numbers = Numbers()
+    segs = []
+    for lang, segment in sorted(unit.variants.items(), key=lambda item: item[0] != source):
+        if wanted is not None and lang != source and lang.split("-x-")[0].lower() not in wanted and lang.split("-")[0].lower() not in wanted:
+            continue
+        tuv = etree.SubElement(tu, "tuv")
+        tuv.set(XML_LANG, lang.split("-x-alt")[0])
+        for kind, value in variant_props.get(lang, ()):
+            etree.SubElement(tuv, "prop", type=xml_safe(kind, losses)).text = xml_safe(value, losses)
+        segs.append((etree.SubElement(tuv, "seg"), segment))
+    etree.indent(tu, space="  ", level=2)
+    for seg, segment in segs:  # after indenting: a segment's white space is its own
+        _fill(seg, nest(segment.pieces()), numbers, losses)
+    return tu
+
+
+def _append_text(element: Any, text: str, losses: Losses | None) -> None:
+    text = xml_safe(text, losses)
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def _fill(element: Any, nodes: Iterable[Any], numbers: Numbers, losses: Losses | None) -> None:
+    for node in nodes:
+        if isinstance(node, str):
+            _append_text(element, node, losses)
+        elif isinstance(node, Pair) and not node.open.data and not node.close.data:
+            hi = etree.SubElement(element, "hi", x=numbers(node.open))
+            if node.open.type:
+                hi.set("type", node.open.type)
+            _fill(hi, node.children, numbers, losses)
+        elif isinstance(node, Pair):
+            _fill(element, [node.open, *node.children, node.close], numbers, losses)
+        else:
+            code: Code = node
+            number = numbers(code)
+            if code.isolated:
+                child = etree.SubElement(element, "it", pos="begin" if code.kind == "open" else "end", x=number)
+            elif code.kind == "open":
+                child = etree.SubElement(element, "bpt", i=number, x=number)
+            elif code.kind == "close":
+                child = etree.SubElement(element, "ept", i=number)
+            else:
+                child = etree.SubElement(element, "ph", x=number)
+            if code.type and code.kind != "close":
+                child.set("type", xml_safe(code.type, losses))
+            child.text = xml_safe(code.data, losses) or None
 
 
 def _segment(seg: Any, path: str) -> Segment:
-    has_markup = any(isinstance(child.tag, str) for child in seg)
-    if not has_markup:
-        return Segment(text_of(seg, path))
-    for child in seg.iter():
-        if child is not seg and isinstance(child.tag, str) and local_name(child) not in _INLINE:
+    """A `<seg>` with inline markup: its text, and its codes in order. The native code
+    inside bpt/ept/it/ph/ut is no text; the text inside hi and sub is."""
+    count = [0]
+    return Segment.of(_parts(seg, path, count))
+
+
+def _parts(element: Any, path: str, count: list[int]) -> Iterator[str | Code]:
+    yield element.text or ""
+    for child in element:
+        if isinstance(child, etree._Entity):
+            raise FormatError(f"the entity reference {child.text} is not allowed", path=path, line=child.sourceline or element.sourceline)
+        if not isinstance(child.tag, str):
+            yield child.tail or ""
+            continue
+        name = child.tag
+        count[0] += 1
+        auto = f"c{count[0]}"
+        data = "".join(child.itertext())
+        kind = child.get("type")
+        if name == "bpt":
+            yield Code("open", child.get("i") or auto, data, kind)
+        elif name == "ept":
+            yield Code("close", child.get("i") or auto, data)
+        elif name == "ph":
+            yield Code("placeholder", child.get("x") or auto, data, kind)
+        elif name == "it":
+            yield Code("close" if child.get("pos") == "end" else "open", child.get("x") or auto, data, kind, isolated=True)
+        elif name == "ut":
+            yield Code("placeholder", auto, data)
+        elif name == "hi":
+            yield Code("open", auto, "", kind)
+            yield from _parts(child, path, count)
+            yield Code("close", auto)
+        elif name == "sub":
+            yield from _parts(child, path, count)
+        else:
             raise FormatError(f"<seg> holds <{local_name(child)}>, which is not TMX inline markup", path=path, line=child.sourceline)
-    markup = text_of(seg, path, markup=True)
-    # the text without the codes: native code inside bpt/ept/it/ph/ut is not text; hi and sub are
-    plain = [seg.text or ""]
-    for child in seg:
-        if isinstance(child.tag, str) and local_name(child) in {"hi", "sub"}:
-            plain.append("".join(child.itertext()))
-        plain.append(child.tail or "")
-    return Segment("".join(plain), markup)
+        yield child.tail or ""
 
 
-def _tu_stream(source: str | Path | IO[bytes], shown: str) -> Iterator[Any]:
-    """The <tu> elements of a TMX file, after checking its root and header."""
+def _tu_stream(source: str | Path | IO[bytes], shown: str, header_out: dict[str, str] | None = None) -> Iterator[Any]:
+    """The <tu> elements of a TMX file, after checking its root and header (whose
+    attributes go to `header_out`)."""
     for name, element in iter_elements(source, ["tu"], root_names={"tmx"}, path=shown):
         if name == "root":
             version = element.get("version", "")
@@ -120,6 +227,8 @@ def _tu_stream(source: str | Path | IO[bytes], shown: str) -> Iterator[Any]:
                 raise FormatError("the TMX file has no <header>", path=shown, line=element.sourceline)
             if not header.get("srclang"):
                 raise FormatError("the TMX header has no srclang", path=shown, line=header.sourceline)
+            if header_out is not None:
+                header_out.update(header.items())
             continue
         yield element
 
@@ -136,8 +245,10 @@ def iter_tmx_units(source: str | Path | IO[bytes], *, path: str | None = None, *
     shown = path or str(source)
     count = 0
     langs = _LANGS
-    for element in _tu_stream(source, shown):
+    header: dict[str, str] = {}
+    for element in _tu_stream(source, shown, header):
         count += 1
+        srclang = header.get("srclang", "*all*")
         variants: dict[str, Segment] = {}
         props: list[tuple[str, str]] = []
         notes: list[str] = []
@@ -168,7 +279,19 @@ def iter_tmx_units(source: str | Path | IO[bytes], *, path: str | None = None, *
                     props.append((f"note@{_lang(lang, shown, child.sourceline)}", text_of(child, shown)))
                 else:
                     notes.append(text_of(child, shown))
-        yield Unit(element.get("tuid") or str(count), variants, element.sourceline, tuple(props), tuple(notes))
+        attrs = tuple((f"tmx:{name}", value) for name, value in element.items() if name in _TU_ATTRS)
+        fuzzy = ("x-fuzzy", "yes") in props
+        if fuzzy:
+            props.remove(("x-fuzzy", "yes"))
+        yield Unit(element.get("tuid") or str(count), variants, element.sourceline, tuple(props), tuple(notes), fuzzy=fuzzy,
+                   source_lang=_unit_source(element, srclang, variants, shown), attrs=attrs)
+
+
+def _unit_source(tu: Any, srclang: str, variants: dict[str, Segment], shown: str) -> str | None:
+    declared = tu.get("srclang") or srclang
+    if declared == "*all*":
+        return next(iter(variants), None)
+    return _lang(declared, shown, tu.sourceline)
 
 
 def _seg_of(tuv: Any, shown: str) -> Any:
@@ -270,15 +393,14 @@ def read_tmx(source: str | Path | IO[bytes], *, path: str | None = None, **_: An
         terms = []
         seen_langs: set[str] = set()
         for lang, segment in unit.variants.items():
-            if segment.markup is not None:
-                raise FormatError(f"unit {unit.id}: the {lang} segment has inline markup, which a termbase cannot carry", path=shown, line=unit.line)
             fields = [(n.split(":", 1)[1][2:], v) for n, v in unit.props if n.startswith(f"{lang}:x-")]
             base = lang.split("-x-alt")[0]
             default = Status.ADMITTED if base.lower() in seen_langs else Status.PREFERRED
             seen_langs.add(base.lower())
-            if not segment.text.strip():
+            text = " ".join(segment.text.split())  # a term is one line, its inline codes left out
+            if not text:
                 continue
-            terms.append(term_from_fields(segment.text.strip(), base, fields, default))
+            terms.append(term_from_fields(text, base, fields, default))
         definitions = {name.split("@", 1)[1]: value for name, value in unit_props if name.startswith("note@")}
         builder.add(
             concept_id,

@@ -11,13 +11,15 @@ import pytest
 
 from migterm.formats import FORMATS
 
+TERMBASE_FORMATS = sorted(name for name, f in FORMATS.items() if f.writer is not None)
+
 from ..conftest import REPO
 
 GOLDEN = REPO / "tests" / "data" / "golden"
 SUFFIX = {"tbx": "tbx", "tbx-v2": "martif.tbx", "tmx": "tmx", "po": "po", "tsv": "tsv", "csv": "csv", "json": "json"}
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", TERMBASE_FORMATS)
 def test_export_matches_the_golden_file(fmt, small_termbase):
     outputs = []
     for _ in range(2):

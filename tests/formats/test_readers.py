@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import migterm
-from migterm import FormatError, Status
+from migterm import Code, FormatError, Status
 
 from ..conftest import REPO
 
@@ -30,14 +30,18 @@ def test_tmx_in_utf16_and_utf8_with_or_without_bom(name):
     assert unit.text("nl") == "geïntegreerd grensbeheer"
 
 
-def test_inline_markup_is_kept_never_turned_into_text():
+def test_inline_markup_is_kept_as_codes_never_turned_into_text():
     first, second = migterm.read_units(DATA / "tmx" / "inline-markup.tmx")
     segment = first.variants["nl"]
     assert segment.text == "De buitengrens is lang"
-    assert segment.markup == 'De <bpt i="1" x="1">&lt;b&gt;</bpt>buitengrens<ept i="1">&lt;/b&gt;</ept> is lang<ph x="2">&lt;br/&gt;</ph>'
-    assert second.variants["nl"].text == "zie noot x" and "<ut>{x}</ut>" in second.variants["nl"].markup
-    with pytest.raises(FormatError, match=r"unit b1: the nl segment has inline markup, which a termbase cannot carry"):
-        migterm.read(DATA / "tmx" / "inline-markup.tmx")
+    assert segment.parts == ("De ", Code("open", "1", "<b>"), "buitengrens", Code("close", "1", "</b>"), " is lang", Code("placeholder", "2", "<br/>"))
+    # hi is a pair with text inside, sub a sub-flow whose text is text, it an isolated code, ut native code
+    nl = second.variants["nl"]
+    assert nl.text == "zie noot x"
+    assert [(c.kind, c.data, c.type, c.isolated) for c in nl.codes] == [
+        ("open", "", "italic", False), ("close", "", None, False), ("open", "<i>", None, True), ("placeholder", "{x}", None, False)]
+    # read as term pairs, a unit's text is the term, its codes left out
+    assert migterm.read(DATA / "tmx" / "inline-markup.tmx")["b1"].preferred("en").text == "The external border is long"
 
 
 def test_tbx_2008_with_tig_and_ntig():
@@ -77,7 +81,6 @@ def test_po_with_plurals_fuzzy_obsolete_entries_and_a_latin1_charset():
 
 BAD = [
     ("tmx/truncated.tmx", "tmx/truncated.tmx:5: not well-formed XML"),
-    ("tmx/wrong-root.tmx", "tmx/wrong-root.tmx:2: the root element is <xliff>, not <tmx>"),
     ("tmx/header-without-srclang.tmx", "tmx/header-without-srclang.tmx:3: the TMX header has no srclang"),
     ("tmx/variant-without-language.tmx", "tmx/variant-without-language.tmx:6: a <tuv> has no xml:lang (or lang)"),
     ("tmx/wrong-encoding-declaration.tmx", "tmx/wrong-encoding-declaration.tmx:2: not well-formed XML"),
@@ -91,3 +94,10 @@ def test_a_malformed_file_is_one_line_naming_file_and_line_and_exit_2(name, mess
     assert result.returncode == 2
     assert result.stderr.startswith(f"migterm: {message}"), result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_the_content_decides_the_format_and_a_named_format_is_held_to():
+    # a .tmx file that holds XLIFF is read as XLIFF; asked to read it as TMX, it is refused
+    assert migterm.stats(DATA / "tmx" / "wrong-root.tmx")["format"] == "xliff"
+    result = subprocess.run([sys.executable, "-m", "migterm", "stats", "--format", "tmx", "tmx/wrong-root.tmx"], capture_output=True, text=True, cwd=DATA)
+    assert result.returncode == 2 and result.stderr == "migterm: tmx/wrong-root.tmx:2: the root element is <xliff>, not <tmx>\n"

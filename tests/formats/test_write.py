@@ -48,7 +48,7 @@ def run(*args, cwd):
 def test_export_convert_and_stats_commands(tmp_path):
     assert run("export", "-o", "g.tbx", cwd=tmp_path).returncode == 0
     assert run("convert", "g.tbx", "g.po", cwd=tmp_path).returncode == 0
-    assert run("convert", "--to", "tbx-v2", "g.po", "g.martif", cwd=tmp_path).returncode == 0
+    assert run("convert", "--as", "termbase", "--to", "tbx-v2", "g.po", "g.martif", cwd=tmp_path).returncode == 0
     assert (tmp_path / "g.martif").read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<martif')
     figures = json.loads(run("stats", "--json", "g.tbx", cwd=tmp_path).stdout)
     assert figures["concepts"] == len(migterm.load()) and figures["terms by status"]["preferred"] > 100
@@ -62,7 +62,7 @@ def test_export_convert_and_stats_commands(tmp_path):
 
 def test_command_errors_are_one_line(tmp_path):
     result = run("export", "-o", "g.xyz", cwd=tmp_path)
-    assert result.returncode == 2 and result.stderr.startswith(b"migterm: g.xyz: cannot tell the format from the suffix '.xyz'")
+    assert result.returncode == 2 and result.stderr.startswith(b"migterm: g.xyz: cannot tell the format from the content or the suffix '.xyz'")
     result = run("convert", "missing.tbx", "out.po", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.startswith(b"migterm: missing.tbx: cannot read")
     assert run("export", cwd=tmp_path).returncode == 2

@@ -1,0 +1,89 @@
+"""What the memory writers share: inline codes nested into pairs where they nest,
+code numbers that are the same for the same code in every variant of a unit,
+and the tally of what a target format could not hold."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..model import Code, Segment, Unit
+
+__all__ = ["Pair", "nest", "Numbers", "Losses", "xml_safe"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """An open and a close code that enclose `children` and nest properly."""
+
+    open: Code
+    close: Code
+    children: tuple[str | Code | Pair, ...]
+
+
+def nest(parts: Iterable[str | Code]) -> list[str | Code | Pair]:
+    """The parts with each properly nested open/close pair as a `Pair`; codes that do
+    not nest (overlapping, unclosed, isolated) stay flat."""
+    stack: list[tuple[Code | None, list[str | Code | Pair]]] = [(None, [])]
+    for part in parts:
+        if isinstance(part, Code) and part.kind == "open" and not part.isolated:
+            stack.append((part, []))
+        elif isinstance(part, Code) and part.kind == "close" and not part.isolated and len(stack) > 1 and stack[-1][0].id == part.id:  # type: ignore[union-attr]
+            opened, children = stack.pop()
+            stack[-1][1].append(Pair(opened, part, tuple(children)))  # type: ignore[arg-type]
+        else:
+            stack[-1][1].append(part)
+    while len(stack) > 1:  # unclosed: flat again
+        opened, children = stack.pop()
+        stack[-1][1].extend([opened, *children])  # type: ignore[list-item]
+    return stack[0][1]
+
+
+class Numbers:
+    """Code numbers 1, 2, … for one unit: an open and its close share one, and so do
+    the codes of the same id in the source and the target."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[bool, str], int] = {}
+
+    def __call__(self, code: Code) -> str:
+        key = (code.kind == "placeholder", code.id)
+        if key not in self._numbers:
+            self._numbers[key] = len(self._numbers) + 1
+        return str(self._numbers[key])
+
+
+@dataclass
+class Losses:
+    """What a writer could not carry into its format, counted by what it was."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, what: str, n: int = 1) -> None:
+        self.counts[what] += n
+
+    def lines(self) -> Iterator[str]:
+        for what, n in sorted(self.counts.items()):
+            yield f"{n:,} unit{'s' * (n != 1)}: {what}"
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str, losses: Losses | None) -> str:
+    """`text` with the characters XML 1.0 cannot carry replaced by U+FFFD."""
+    if _NOT_XML.search(text) is None:
+        return text
+    if losses is not None:
+        losses.add("characters XML cannot carry, replaced by U+FFFD")
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def has_codes(unit: Unit) -> bool:
+    return any(segment.parts is not None for segment in unit.variants.values())
+
+
+def plain(segment: Segment) -> str:
+    return segment.text
