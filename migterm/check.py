@@ -328,7 +328,7 @@ def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None 
             for count, (unit_id, line, source, target, _, props, notes) in enumerate(itertools.chain([first], pairs)):
                 if progress is not None and not count % 256 and not handle.closed:
                     progress(handle.tell())
-                if target is not None:
+                if target:  # an untranslated unit has nothing to check
                     if tally is not None:
                         tally["units"] = tally.get("units", 0) + 1
                     yield (unit_id, line), source, target, tuple(_accepted(props, notes)) if props or notes else ()

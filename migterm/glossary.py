@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GlossaryError, MigtermError
-from .model import Concept, Source
+from .model import Concept, Source, is_glossary_id
 from .termbase import Termbase
 
 __all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
@@ -108,6 +108,9 @@ def read_glossary(directory: str | Path | None = None) -> tuple[list[Concept], l
     for path in _glossary_files(directory):
         shown = _display(path, directory)
         for entry in _table_list(_read_toml(path, directory), "concept", shown):
+            cid = entry.get("id") if isinstance(entry, dict) else None
+            if cid is not None and not (isinstance(cid, str) and is_glossary_id(cid)):
+                raise GlossaryError(f"concept id {cid!r} is not a lower-case slug such as 'external-border'", path=shown)
             try:
                 concept = Concept.from_dict(entry, subject=path.stem)
             except MigtermError as error:

@@ -35,6 +35,7 @@ __all__ = [
     "canonical_lang",
     "lang_matches",
     "check_concepts",
+    "is_glossary_id",
     "RELATIONS",
 ]
 
@@ -115,8 +116,16 @@ class ReferenceKind(StrEnum):
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-# A concept id is also an XML ID in TBX, so it starts with a letter.
+# A concept id of the curated glossary: a lower-case slug that starts with a letter (an XML ID in TBX).
 _CONCEPT_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+# A concept id of a termbase read from elsewhere is kept as it is: any text without white
+# space or control characters (IATE-1449914, eid-Oracle-67, 12).
+_FOREIGN_ID = re.compile(r"[^\s\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]{1,256}\Z")
+
+
+def is_glossary_id(text: str) -> bool:
+    """True for an id the curated glossary allows: a lower-case slug such as 'external-border'."""
+    return bool(_CONCEPT_ID.match(text))
 # An article of an act (29, 3.109a, 2a) or a paragraph of a circular with its chapter (B1/2.1).
 _ARTICLE = re.compile(r"(?:[A-Z]\d{1,2}/)?\d{1,3}[a-z]{0,2}(?:\.\d{1,3}[a-z]{0,2}){0,5}\Z")
 _VERSION = re.compile(r"\d{4}-\d{2}(?:-\d{2})?\Z")
@@ -207,6 +216,21 @@ def _list(value: Any, what: str) -> list[Any]:
     if not isinstance(value, list | tuple):
         raise ModelError(f"{what} must be a list")
     return list(value)
+
+
+_XML_NAME = re.compile(r"[A-Za-z_][\w.\-]*\Z")
+
+
+def _extra(items: Iterable[Any], what: str) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for item in items:
+        if not (isinstance(item, tuple | list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
+            raise ModelError(f"{what} must be (element, type, value), not {item!r}")
+        element, kind, value = item
+        if not _XML_NAME.match(element) or _NOT_XML.search(kind + value) or any(c.isspace() for c in kind):
+            raise ModelError(f"{what} {element!r} is not an element name with a type and a value XML can carry")
+        out.append((element, kind, value))
+    return tuple(out)
 
 
 # The typed relations a concept records, as in a thesaurus (attribute → the name files
@@ -301,6 +325,7 @@ class Term:
     term_type: TermType = TermType.FULL_FORM
     usage: str | None = None
     contexts: tuple[Context, ...] = ()
+    extra: tuple[tuple[str, str, str], ...] = ()  # data categories of a termbase from elsewhere: see `Concept.extra`
 
     def __post_init__(self) -> None:
         _clean(self.text, "term text")
@@ -320,6 +345,7 @@ class Term:
         for context in self.contexts:
             if not isinstance(context, Context):
                 raise ModelError(f"context of {self.text!r} is not a Context")
+        object.__setattr__(self, "extra", _extra(self.extra, f"data category of {self.text!r}"))
 
     @property
     def inflected_forms(self) -> tuple[str, ...]:
@@ -342,11 +368,13 @@ class Term:
             out["usage"] = self.usage
         if self.contexts:
             out["contexts"] = [c.to_dict() for c in self.contexts]
+        if self.extra:
+            out["extra"] = [list(item) for item in self.extra]
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Term:
-        d = _take(data, "term", ("lang", "text", "status", "type", "pos", "gender", "plural", "forms", "usage", "contexts"))
+        d = _take(data, "term", ("lang", "text", "status", "type", "pos", "gender", "plural", "forms", "usage", "contexts", "extra"))
         text = d.get("text")
         if "status" not in d:
             raise ModelError(f"term {text!r} has no status")
@@ -363,6 +391,7 @@ class Term:
             term_type=d.get("type", TermType.FULL_FORM),
             usage=d.get("usage"),
             contexts=tuple(Context.from_dict(c) for c in _list(d.get("contexts"), f"contexts of {text!r}")),
+            extra=tuple(tuple(item) for item in _list(d.get("extra"), f"data categories of {text!r}")),
         )
 
 
@@ -379,10 +408,14 @@ class Concept:
     references: tuple[Reference, ...] = ()
     broader: tuple[str, ...] = ()
     superseded_by: tuple[str, ...] = ()
+    # What a termbase read from elsewhere records that migterm does not model, kept so
+    # that it is written back: (element, type, value), as TBX has it (`termNote`,
+    # `reliabilityCode`, `3`); a group is its element with its parts as JSON.
+    extra: tuple[tuple[str, str, str], ...] = ()
 
     def __post_init__(self) -> None:
-        if not isinstance(self.id, str) or not _CONCEPT_ID.match(self.id):
-            raise ModelError(f"concept id {self.id!r} is not a lower-case slug such as 'external-border'")
+        if not isinstance(self.id, str) or not _FOREIGN_ID.match(self.id):
+            raise ModelError(f"concept id {self.id!r} is empty, too long, or has white space or control characters")
         _optional(self.subject, "subject field")
         object.__setattr__(self, "terms", tuple(self.terms))
         if not self.terms:
@@ -409,7 +442,7 @@ class Concept:
             object.__setattr__(self, relation, ids)
             name = RELATIONS[relation]
             for rid in ids:
-                if not isinstance(rid, str) or not _CONCEPT_ID.match(rid):
+                if not isinstance(rid, str) or not _FOREIGN_ID.match(rid):
                     raise ModelError(f"{name} id {rid!r} is not a concept id")
                 if rid == self.id:
                     raise ModelError({"broader": "is broader than itself", "related": "is related to itself"}.get(relation, "is superseded by itself"))
@@ -418,6 +451,7 @@ class Concept:
                     raise ModelError(f"names {rid!r} {again}")
                 seen_ids[rid] = name
         object.__setattr__(self, "references", tuple(self.references))
+        object.__setattr__(self, "extra", _extra(self.extra, "data category"))
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
         """Terms in `lang` (regional variants included), preferred first, then admitted, deprecated, superseded."""
@@ -442,6 +476,8 @@ class Concept:
                 out[RELATIONS[relation]] = list(getattr(self, relation))
         if self.references:
             out["references"] = [r.to_dict() for r in self.references]
+        if self.extra:
+            out["extra"] = [list(item) for item in self.extra]
         out["terms"] = [t.to_dict() for t in self.terms]
         return out
 
@@ -452,7 +488,7 @@ class Concept:
         try:
             if isinstance(data, Mapping) and "narrower" in data:
                 raise ModelError("'narrower' is derived from 'broader': name this concept as broader on each narrower one instead")
-            d = _take(data, "concept", ("id", "subject", "definition", "notes", "broader", "related", "superseded-by", "references", "term", "terms"))
+            d = _take(data, "concept", ("id", "subject", "definition", "notes", "broader", "related", "superseded-by", "references", "extra", "term", "terms"))
             definition = d.get("definition", {})
             if isinstance(definition, str):
                 definition = {"en": definition}
@@ -468,9 +504,10 @@ class Concept:
                 superseded_by=tuple(_list(d.get("superseded-by"), "superseded-by")),
                 references=tuple(Reference.from_dict(r) for r in _list(d.get("references"), "references")),
                 terms=tuple(Term.from_dict(t) for t in _list(d.get("term", d.get("terms")), "terms")),
+                extra=tuple(tuple(item) for item in _list(d.get("extra"), "extra")),
             )
         except ModelError as error:
-            raise error.located(concept=cid if isinstance(cid, str) and _CONCEPT_ID.match(cid) else None) from None
+            raise error.located(concept=cid if isinstance(cid, str) and _FOREIGN_ID.match(cid) else None) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ def test_a_semantic_error_names_the_file_and_the_concept(tmp_path):
     bad = GOOD.replace('text = "return"', 'text = "return"\n  status2 = "x"')
     assert error_of(glossary(tmp_path, visas=bad)) == (
         "glossary/visas.toml: concept return: term has unknown key 'status2' "
-        "(allowed: lang, text, status, type, pos, gender, plural, forms, usage, contexts)"
+        "(allowed: lang, text, status, type, pos, gender, plural, forms, usage, contexts, extra)"
     )
 
 

@@ -27,7 +27,8 @@ def test_a_valid_concept_builds_and_orders_its_terms():
 @pytest.mark.parametrize(
     "build, message",
     [
-        (lambda: Concept("Return", (nl(),)), "not a lower-case slug"),
+        (lambda: Concept("re turn", (nl(),)), "has white space or control characters"),
+        (lambda: Concept("", (nl(),)), "is empty"),
         (lambda: Concept("return", ()), "has no terms"),
         (lambda: Concept("return", (nl(), nl("retour"))), "more than one preferred term in nl"),
         (lambda: Concept("return", (nl(), nl("terugkeer", status=Status.ADMITTED))), "listed twice"),

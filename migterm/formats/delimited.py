@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -154,18 +155,94 @@ def write_csv(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", ta
     out.write(buffer.getvalue().encode("utf-8"))
 
 
+# Column names of the spreadsheet glossaries other tools write: memoQ (`Dutch;English;
+# Dutch_Forbidden`, `English_Def`), MultiTerm's and Trados's exports (`English`, `German
+# Definition`), and migterm's own (`nl`, `nl deprecated`, `definition nl`).
+LANGUAGE_NAMES = {
+    "dutch": "nl", "nederlands": "nl", "flemish": "nl-BE", "english": "en", "engels": "en", "french": "fr", "frans": "fr",
+    "german": "de", "duits": "de", "spanish": "es", "italian": "it", "portuguese": "pt", "polish": "pl", "romanian": "ro",
+    "bulgarian": "bg", "czech": "cs", "danish": "da", "greek": "el", "estonian": "et", "finnish": "fi", "irish": "ga",
+    "croatian": "hr", "hungarian": "hu", "lithuanian": "lt", "latvian": "lv", "maltese": "mt", "slovak": "sk",
+    "slovenian": "sl", "swedish": "sv", "arabic": "ar", "turkish": "tr", "russian": "ru", "ukrainian": "uk", "chinese": "zh",
+    "japanese": "ja", "korean": "ko", "persian": "fa", "farsi": "fa", "tigrinya": "ti", "somali": "so", "norwegian": "no",
+}
+_REGIONS = {"netherlands": "NL", "belgium": "BE", "united kingdom": "GB", "united states": "US", "uk": "GB", "us": "US",
+            "ireland": "IE", "france": "FR", "germany": "DE", "switzerland": "CH", "austria": "AT", "canada": "CA"}
+_ID_COLUMNS = {"id", "entry_id", "concept id", "conceptid", "entry id", "entryid", "termbase id"}
+_SUBJECT_COLUMNS = {"subject", "entry_subject", "domain", "entry_domain", "subject field", "subjectfield"}
+_NOTE_COLUMNS = {"notes", "note", "entry_note", "comment", "comments", "entry_comment"}
+_YES = {"true", "yes", "y", "1", "x", "forbidden", "ja", "waar"}
+
+
+def _language(name: str) -> str | None:
+    """The language a column names, by code (nl, en-GB, nl_NL) or by name (Dutch, English (United Kingdom))."""
+    from ..model import canonical_lang
+
+    text = name.strip()
+    m = re.fullmatch(r"([A-Za-z][A-Za-z ]*?)\s*\(([^)]*)\)", text)
+    if m and m.group(1).lower() in LANGUAGE_NAMES:
+        region = _REGIONS.get(m.group(2).strip().lower())
+        base = LANGUAGE_NAMES[m.group(1).lower()].split("-")[0]
+        return f"{base}-{region}" if region else base
+    if text.lower() in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[text.lower()]
+    if re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", text):
+        try:
+            return canonical_lang(text.replace("_", "-"))
+        except MigtermError:
+            return None
+    return None
+
+
+def _column(name: str) -> tuple[str, str | None, str | None]:
+    """What a column holds: ("id"|"subject"|"notes", None, None), ("term", LANG, STATUS),
+    ("forbidden", LANG, None), ("definition", LANG, None), or ("other", None, None)."""
+    low = name.strip().lower()
+    if low in _ID_COLUMNS:
+        return "id", None, None
+    if low in _SUBJECT_COLUMNS:
+        return "subject", None, None
+    if low in _NOTE_COLUMNS:
+        return "notes", None, None
+    if low.startswith("definition "):
+        lang = _language(name.strip()[len("definition "):])
+        return ("definition", lang, None) if lang else ("other", None, None)
+    m = re.fullmatch(r"(.+?)[ _](def|definition|forbidden)", name.strip(), re.IGNORECASE)
+    if m and _language(m.group(1)):
+        return ("forbidden" if m.group(2).lower() == "forbidden" else "definition"), _language(m.group(1)), None
+    head, _, tail = name.strip().partition(" ")
+    if tail and tail.lower() in {s.value for s in Status} and _language(head):
+        return "term", _language(head), tail.lower()
+    lang = _language(name)
+    return ("term", lang, None) if lang else ("other", None, None)
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in ("\t", ";", ",")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
 def read_csv(source: str | Path | IO[bytes], *, path: str | None = None, **_: Any) -> Termbase:
-    """A CSV table as written by `write_csv`: columns `LANG` (preferred), `LANG STATUS`,
-    `definition LANG`, and optionally `id`, `subject` and `notes`."""
+    """A spreadsheet glossary: one concept per row, a header row naming the columns.
+    The delimiter is whichever of comma, semicolon or tab the header uses. Columns:
+    a language (`nl`, `en-GB`, `Dutch`, `English (United Kingdom)`), with synonyms
+    separated by `;` in migterm's own files or in repeated columns; `LANG STATUS`;
+    `LANG_Forbidden` (memoQ: the term before it is deprecated when it says True);
+    `definition LANG`, `LANG_Def`; `id`, `subject`, `notes`. Any other column becomes a
+    note `column: value`."""
     shown = path or str(source)
-    lines = _text(source, shown)
-    reader = csv.reader(line for _, line in lines)
+    lines = iter(_text(source, shown))
+    first = next(lines, None)
+    if first is None:
+        raise FormatError("the CSV file is empty", path=shown, line=1)
+    delimiter = _delimiter(first[1])
+    reader = csv.reader(itertools.chain([first[1]], (line for _, line in lines)), delimiter=delimiter)
     try:
         header = next(reader)
-    except StopIteration:
-        raise FormatError("the CSV file is empty", path=shown, line=1) from None
     except csv.Error as error:
         raise FormatError(f"not valid CSV: {error}", path=shown, line=1) from None
+    columns = [_column(name) for name in header]
+    own = delimiter == ","  # migterm's own files: synonyms in one cell, separated by "; "
     builder = ConceptBuilder(shown)
     try:
         for row in reader:
@@ -173,22 +250,7 @@ def read_csv(source: str | Path | IO[bytes], *, path: str | None = None, **_: An
                 continue
             if len(row) > len(header):
                 raise FormatError(f"the row has {len(row)} cells, the header {len(header)}", path=shown, line=reader.line_num)
-            cells = dict(zip(header, row))
-            terms = []
-            definitions = {}
-            for column, value in cells.items():
-                if not value.strip():
-                    continue
-                if column.startswith("definition "):
-                    definitions[column[len("definition "):]] = value
-                elif column not in ("id", "subject", "notes"):
-                    lang, _, status = column.partition(" ")
-                    for text in value.split(";"):
-                        if text.strip():
-                            terms.append(Term(text.strip(), lang, status or Status.PREFERRED))
-            concept_id = cells.get("id", "").strip() or builder.unique_id(slug(terms[0].text if terms else "row", "t"))
-            builder.add(concept_id, terms=terms, line=reader.line_num, subject=cells.get("subject") or None, definitions=definitions,
-                        notes=[n for n in cells.get("notes", "").split("\n") if n.strip()])
+            _row(builder, header, columns, row, reader.line_num, split_synonyms=own)
     except csv.Error as error:
         raise FormatError(f"not valid CSV: {error}", path=shown, line=reader.line_num) from None
     except FormatError:
@@ -197,3 +259,46 @@ def read_csv(source: str | Path | IO[bytes], *, path: str | None = None, **_: An
         raise FormatError(error.message, path=shown, line=reader.line_num) from None
     return builder.termbase()
 
+
+def _row(builder: ConceptBuilder, header: list[str], columns: list[tuple[str, str | None, str | None]], row: list[str],
+         line: int, *, split_synonyms: bool) -> None:
+    terms: list[Term] = []
+    definitions: dict[str, str] = {}
+    notes: list[str] = []
+    concept_id = subject = None
+    last_in: dict[str, int] = {}  # the index in `terms` of each language's last term
+    seen: set[tuple[str, str]] = set()
+    for name, (kind, lang, status), value in zip(header, columns, row):
+        value = value.strip()
+        if not value:
+            continue
+        if kind == "id":
+            concept_id = value
+        elif kind == "subject":
+            subject = " ".join(value.split())
+        elif kind == "notes":
+            notes.extend(n.strip() for n in value.split("\n") if n.strip())
+        elif kind == "definition" and lang:
+            definitions.setdefault(lang, value)
+        elif kind == "forbidden" and lang:
+            if value.lower() in _YES and lang in last_in:
+                index = last_in[lang]
+                terms[index] = Term(terms[index].text, terms[index].lang, Status.DEPRECATED)
+        elif kind == "term" and lang:
+            texts = value.split(";") if split_synonyms else [value]
+            for text in texts:
+                text = " ".join(text.split())
+                if not text or (lang.lower(), text) in seen:
+                    continue
+                seen.add((lang.lower(), text))
+                given = status or (Status.PREFERRED if not any(t.lang == lang for t in terms) else Status.ADMITTED)
+                if given == Status.PREFERRED and any(t.lang == lang and t.status is Status.PREFERRED for t in terms):
+                    given = Status.ADMITTED
+                terms.append(Term(text, lang, given))
+                last_in[lang] = len(terms) - 1
+        else:
+            notes.append(f"{name.strip()}: {value}")
+    if not terms:
+        return
+    builder.add(concept_id or builder.unique_id(slug(terms[0].text, "t")), terms=terms, line=line, subject=subject,
+                definitions=definitions, notes=notes)

@@ -15,6 +15,7 @@ source`, its page or article a note. The typed relations are cross-references
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -74,6 +75,7 @@ def _write_term(parent: Any, dialect: _Dialect, term: Term) -> None:
     if term.term_type is not TermType.FULL_FORM:
         _sub(section, dialect, "termNote", term.term_type.value, type="termType")
     _sub(section, dialect, "termNote", _STATUS_TO_TBX[term.status], type="administrativeStatus")
+    _write_extra(section, dialect, [e for e in term.extra if e[0] == "termNote"])
     for context in term.contexts:
         group = _sub(section, dialect, "descripGrp")
         _sub(group, dialect, "descrip", context.text, type="context")
@@ -92,6 +94,26 @@ def _write_term(parent: Any, dialect: _Dialect, term: Term) -> None:
         _note(section, dialect, "form", form)
     if term.usage is not None:
         _note(section, dialect, "usage", term.usage)
+    _write_extra(section, dialect, [e for e in term.extra if e[0] != "termNote"])
+
+
+def _write_extra(parent: Any, dialect: _Dialect, items: list[tuple[str, str, str]]) -> None:
+    """Write back what a termbase from elsewhere recorded: elements, and groups of them."""
+    import json
+
+    for element, kind, value in items:
+        attrs = {"type": kind} if kind else {}
+        if element.endswith("Grp"):
+            group = _sub(parent, dialect, element, **attrs)
+            try:
+                parts = json.loads(value)
+            except ValueError:
+                parts = []
+            for part in parts if isinstance(parts, list) else []:
+                if isinstance(part, list) and len(part) == 3 and all(isinstance(x, str) for x in part):
+                    _sub(group, dialect, part[0], part[2] or None, **({"type": part[1]} if part[1] else {}))
+        else:
+            _sub(parent, dialect, element, value or None, **attrs)
 
 
 def _write_concept(body: Any, dialect: _Dialect, concept: Concept) -> None:
@@ -113,6 +135,7 @@ def _write_concept(body: Any, dialect: _Dialect, concept: Concept) -> None:
             # TBX-Basic has one cross-reference category; the text says which relation it is
             text = rid if relation == "related" else f"{name}: {rid}"
             _sub(entry, dialect, "ref", text, type="crossReference", target=rid)
+    _write_extra(entry, dialect, list(concept.extra))
     for reference in concept.references:
         group = _sub(entry, dialect, "adminGrp")
         _sub(group, dialect, "admin", reference.title, type="source")
@@ -156,6 +179,49 @@ def write_tbx_v2(termbase: Termbase, out: IO[bytes], **_: Any) -> None:
 
 
 # -- reading ---------------------------------------------------------------------------
+#
+# A termbase from elsewhere is taken as it is: its ids kept, values outside the TBX-Basic
+# picklists mapped to the nearest one with the original kept as a note, and data
+# categories migterm does not model kept in `extra`, which the writer writes back.
+
+# The data categories that hold a term's status, in TBX and in the tools' own dialects
+# (MultiTerm's descrip "Status", IATE's evaluation), compared in lower case.
+_STATUS_TYPES = {"administrativestatus", "normativeauthorization", "status", "termstatus", "usagestatus", "usage status",
+                 "term status", "evaluation", "termevaluation", "acceptability", "processstatus"}
+_STATUS_WORDS = {
+    Status.PREFERRED: {"preferred", "preferredterm", "preferred term", "standardized", "standardizedterm", "recommended",
+                       "approved", "mandatory", "legal"},
+    Status.ADMITTED: {"admitted", "admittedterm", "admitted term", "permitted", "allowed", "accepted", "acceptable", "synonym",
+                      "proposed", "new", "candidate", "tolerated", "reliable", "validated"},
+    Status.DEPRECATED: {"deprecated", "deprecatedterm", "deprecated term", "forbidden", "forbiddenterm", "forbidden term",
+                        "not recommended", "notrecommended", "do not use", "rejected", "prohibited", "avoid", "incorrect",
+                        "bad", "nonstandardized", "non-standardized"},
+    Status.SUPERSEDED: {"superseded", "supersededterm", "superseded term", "obsolete", "obsoleteterm", "obsolete term",
+                        "outdated", "archaic", "legacy", "historical"},
+}
+_STATUS_BY_WORD = {word: status for status, words in _STATUS_WORDS.items() for word in words}
+_TERM_TYPES = {t.value.lower(): t.value for t in TermType} | {
+    "full form": "fullForm", "fullform": "fullForm", "synonym": "fullForm", "main entry term": "fullForm", "entry term": "fullForm",
+    "short form": "shortForm", "initialism": "acronym", "abbreviated form": "abbreviation", "clipped term": "shortForm",
+    "formula": "variant", "equation": "variant", "transcribed form": "variant", "transliterated form": "variant",
+    "orthographic variant": "variant", "common name": "fullForm", "international scientific term": "fullForm",
+    "sku": "variant", "part number": "variant", "phraseological unit": "phrase", "standard text": "phrase", "collocation": "phrase",
+}
+_POS_WORDS = {"noun": "noun", "verb": "verb", "adjective": "adjective", "adverb": "adverb", "propernoun": "properNoun",
+              "proper noun": "properNoun", "other": "other", "n": "noun", "v": "verb", "adj": "adjective", "adv": "adverb"}
+_GENDER_WORDS = {"masculine": "masculine", "feminine": "feminine", "neuter": "neuter", "common": "common", "other": "other",
+                 "m": "masculine", "f": "feminine", "n": "neuter"}
+_OUR_NOTES = {"partOfSpeech", "grammaticalGender", "plural", "form", "usage", "page", "article", "kind", "locator", "url", "term"}
+
+
+def status_of(value: str) -> Status | None:
+    """The status a picklist value means, in any tool's words (None: none of them).
+
+    >>> status_of("deprecatedTerm-admn-sts"), status_of("Forbidden"), status_of("obsolete"), status_of("3")
+    (<Status.DEPRECATED: 'deprecated'>, <Status.DEPRECATED: 'deprecated'>, <Status.SUPERSEDED: 'superseded'>, None)
+    """
+    word = value.strip().lower().removesuffix("-admn-sts")
+    return _STATUS_BY_WORD.get(word)
 
 
 def _one_line(text: str) -> str:
@@ -169,6 +235,24 @@ def _split_note(text: str) -> tuple[str, str]:
     return (name, value) if sep else ("", text)
 
 
+def _kept(element: Any, path: str) -> tuple[str, str, str]:
+    """An element migterm does not model, as (element, type, value); a group's parts as JSON."""
+    import json
+
+    name = local_name(element)
+    if name.endswith("Grp") or any(isinstance(c.tag, str) for c in element):
+        parts = [[local_name(c), c.get("type", ""), "".join(c.itertext()).strip()] for c in element if isinstance(c.tag, str)]
+        return name, element.get("type", ""), json.dumps(parts, ensure_ascii=False)
+    return name, element.get("type", ""), text_of(element, path).strip()
+
+
+def _status_in(element: Any, path: str) -> str | None:
+    """The status value an element gives, if it is one of the status categories."""
+    if element.get("type", "").lower() in _STATUS_TYPES:
+        return text_of(element, path).strip()
+    return None
+
+
 def _read_term(section: Any, lang: str, path: str) -> Term:
     # an ntig keeps the term and its termNotes in a termGrp
     parts = [c for c in section if isinstance(c.tag, str)]
@@ -176,39 +260,62 @@ def _read_term(section: Any, lang: str, path: str) -> Term:
         if local_name(child) == "termGrp":
             parts.extend(c for c in child if isinstance(c.tag, str))
     text = None
-    values: dict[str, Any] = {"status": Status.ADMITTED}
+    values: dict[str, Any] = {}
     forms: list[str] = []
     contexts: list[Context] = []
+    extra: list[tuple[str, str, str]] = []
+
+    def original(kind: str, value: str) -> None:
+        extra.append(("note", "", f"{kind}: {value}"))
+
+    def take_status(kind: str, value: str) -> None:
+        status = status_of(value)
+        if status is None:
+            original(kind, value)  # a reliability code or an unknown value: kept, the status left as it is
+            return
+        # the strongest "do not use" wins over any other status the term is given
+        if "status" not in values or list(Status).index(status) > list(Status).index(values["status"]):
+            values["status"] = status
+        if value != _STATUS_TO_TBX[status]:
+            original(kind, value)
+
     for child in parts:
         name, kind = local_name(child), child.get("type", "")
+        if name == "termGrp":
+            continue
         if name == "term":
             text = _one_line(text_of(child, path))
-        elif name == "termNote":
+        elif name in ("termNote", "descrip", "admin") and _status_in(child, path) is not None:
+            take_status(kind, _status_in(child, path))  # type: ignore[arg-type]
+        elif name == "termNote" and kind in ("partOfSpeech", "grammaticalGender", "termType"):
             value = text_of(child, path).strip()
-            if kind in ("administrativeStatus", "normativeAuthorization"):
-                if value not in _TBX_TO_STATUS:
-                    raise FormatError(f"unknown {kind} {value!r}", path=path, line=child.sourceline)
-                values["status"] = _TBX_TO_STATUS[value]
-            elif kind == "partOfSpeech":
-                values["pos"] = value if value in _POS or value == "properNoun" else "other"
-            elif kind == "grammaticalGender":
-                values["gender"] = value if value in _GENDERS or value == "common" else "other"
-            elif kind == "termType":
-                values["type"] = value
-            elif kind == "usageNote":
-                values["usage"] = value
+            table = {"partOfSpeech": _POS_WORDS, "grammaticalGender": _GENDER_WORDS, "termType": _TERM_TYPES}[kind]
+            mapped = table.get(value.lower()) or table.get(value)
+            values[{"partOfSpeech": "pos", "grammaticalGender": "gender", "termType": "type"}[kind]] = mapped or "other" if kind != "termType" else mapped or "fullForm"
+            if mapped != value:
+                original(kind, value)
+        elif name == "termNote" and kind == "usageNote":
+            values["usage"] = text_of(child, path).strip() or None
         elif name == "descripGrp":
-            descrip = next((c for c in child if local_name(c) == "descrip" and c.get("type") == "context"), None)
-            if descrip is not None:
+            descrip = next((c for c in child if local_name(c) == "descrip"), None)
+            if descrip is not None and descrip.get("type") == "context":
                 source = next((text_of(c, path).strip() for c in child if local_name(c) == "admin" and c.get("type") == "source"), "unknown")
                 notes = dict(_split_note(text_of(c, path)) for c in child if local_name(c) == "note")
                 page, article = notes.get("page"), notes.get("article")
-                contexts.append(Context(_one_line(text_of(descrip, path)), _one_line(source) if source else "unknown",
-                                        int(page) if page and page.isdigit() else None, article))
+                context = _one_line(text_of(descrip, path))
+                if context:
+                    contexts.append(Context(context, _one_line(source) if source else "unknown",
+                                            int(page) if page and page.isdigit() and len(page) < 7 else None, article))
+            elif descrip is not None and _status_in(descrip, path) is not None:
+                take_status(descrip.get("type", ""), _status_in(descrip, path))  # type: ignore[arg-type]
+            else:
+                extra.append(_kept(child, path))
         elif name == "descrip" and kind == "context":
-            contexts.append(Context(_one_line(text_of(child, path)), "unknown"))
+            context = _one_line(text_of(child, path))
+            if context:
+                contexts.append(Context(context, "unknown"))
         elif name == "note":
-            key, value = _split_note(text_of(child, path))
+            key, value = _split_note(text_of(child, path).strip())
             if key == "partOfSpeech" and value == "properNoun" and values.get("pos") == "noun":
                 values["pos"] = "properNoun"
             elif key == "grammaticalGender" and value == "common" and values.get("gender") == "other":
@@ -219,11 +326,16 @@ def _read_term(section: Any, lang: str, path: str) -> Term:
                 forms.append(value)
             elif key == "usage":
                 values["usage"] = value
+            elif value or key:
+                extra.append(("note", "", text_of(child, path).strip()))
+        else:
+            extra.append(_kept(child, path))
     if not text:
         raise FormatError("a term section has no <term>", path=path, line=section.sourceline)
     return Term(
-        text=text, lang=lang, status=values["status"], pos=values.get("pos"), gender=values.get("gender"), plural=values.get("plural"),
-        forms=tuple(forms), term_type=values.get("type", "fullForm"), usage=values.get("usage"), contexts=tuple(contexts),
+        text=text, lang=lang, status=values.get("status", Status.ADMITTED), pos=values.get("pos"), gender=values.get("gender"),
+        plural=values.get("plural"), forms=tuple(forms), term_type=values.get("type", "fullForm"), usage=values.get("usage"),
+        contexts=tuple(contexts), extra=tuple(extra),
     )
 
 
@@ -235,55 +347,99 @@ def _read_concept(entry: Any, path: str, number: int) -> Concept:
     relations: dict[str, list[str]] = {r: [] for r in RELATIONS}
     references: list[Reference] = []
     terms: list[Term] = []
+    extra: list[tuple[str, str, str]] = []
+
+    def definition(lang: str, element: Any) -> None:
+        text = text_of(element, path).strip()
+        if not text:
+            return
+        if lang in definitions:  # a second definition in the same language: kept beside the first
+            extra.append(("descrip", "definition", text))
+        else:
+            definitions[lang] = text
+
     try:
         for child in entry:
             if not isinstance(child.tag, str):
                 continue
             name, kind = local_name(child), child.get("type", "")
-            if name == "descrip" and kind == "subjectField":
-                subject = text_of(child, path).strip()
+            if name == "descrip" and kind == "subjectField" and subject is None:
+                subject = _one_line(text_of(child, path)) or None
             elif name == "descrip" and kind == "definition":
-                definitions[child.get(XML_LANG) or "en"] = text_of(child, path).strip()
+                definition(child.get(XML_LANG) or "en", child)
+            elif name == "descripGrp" and _child_descrip(child, "subjectField") is not None and subject is None:
+                subject = _one_line(text_of(_child_descrip(child, "subjectField"), path)) or None
             elif name == "note":
-                notes.append(text_of(child, path).strip())
+                text = text_of(child, path).strip()
+                if text:
+                    notes.append(text)
             elif name == "ref" and kind == "crossReference":
                 text = text_of(child, path).strip()
                 label, _, rid = text.partition(": ")
                 relation = _RELATION_BY_NAME.get(label)
                 if relation is None:
                     relation, rid = "related", text
-                relations[relation].append(child.get("target") or rid)
-            elif name == "adminGrp":
+                target = child.get("target") or rid
+                if target and target != concept_id and all(target not in ids for ids in relations.values()):
+                    relations[relation].append(target)
+            elif name == "adminGrp" and _is_reference(child):
                 fields = {"kind": "other"}
                 for part in child:
                     if local_name(part) == "admin" and part.get("type") == "source":
-                        fields["title"] = text_of(part, path).strip()
+                        fields["title"] = _one_line(text_of(part, path))
                     elif local_name(part) == "note":
                         key, value = _split_note(text_of(part, path))
                         if key in ("kind", "locator", "url", "term"):
                             fields[key] = value
-                if "title" in fields:
-                    references.append(Reference(**fields))
+                references.append(Reference(**fields))
             elif name in ("langSec", "langSet"):
                 lang = child.get(XML_LANG) or child.get("lang")
                 if not lang:
                     raise FormatError(f"a <{name}> has no xml:lang", path=path, line=child.sourceline)
                 for part in child:
-                    part_name = local_name(part)
+                    part_name = local_name(part) if isinstance(part.tag, str) else ""
                     if part_name == "descrip" and part.get("type") == "definition":
-                        definitions[lang] = text_of(part, path).strip()
-                    elif part_name == "descripGrp":
-                        descrip = next((c for c in part if local_name(c) == "descrip" and c.get("type") == "definition"), None)
-                        if descrip is not None:
-                            definitions[lang] = text_of(descrip, path).strip()
+                        definition(lang, part)
+                    elif part_name == "descripGrp" and _child_descrip(part, "definition") is not None:
+                        definition(lang, _child_descrip(part, "definition"))
                     elif part_name in ("termSec", "tig", "ntig"):
                         terms.append(_read_term(part, lang, path))
+        terms = _unique(terms)
+        if not terms:
+            raise FormatError("a concept entry has no terms", path=path, line=entry.sourceline, concept=concept_id)
         return Concept(id=concept_id, terms=tuple(terms), subject=subject, definitions=definitions, notes=tuple(notes),
-                       references=tuple(references), **{r: tuple(ids) for r, ids in relations.items()})
+                       references=tuple(references), extra=tuple(extra), **{r: tuple(ids) for r, ids in relations.items()})
     except FormatError:
         raise
     except MigtermError as error:
         raise FormatError(error.message, path=path, line=entry.sourceline, concept=concept_id) from None
+
+
+def _child_descrip(group: Any, kind: str) -> Any | None:
+    return next((c for c in group if isinstance(c.tag, str) and local_name(c) == "descrip" and c.get("type") == kind), None)
+
+
+def _is_reference(group: Any) -> bool:
+    return any(isinstance(c.tag, str) and local_name(c) == "admin" and c.get("type") == "source" and (c.text or "").strip() for c in group)
+
+
+def _unique(terms: list[Term]) -> list[Term]:
+    """The terms, a term listed twice in a language once, and one preferred term per
+    language (a second one is admitted): a file from elsewhere may not keep to these."""
+    seen: set[tuple[str, str]] = set()
+    preferred: set[str] = set()
+    out = []
+    for term in terms:
+        key = (term.lang.lower(), term.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        if term.status is Status.PREFERRED:
+            if term.lang.lower() in preferred:
+                term = dataclasses.replace(term, status=Status.ADMITTED, extra=(*term.extra, ("note", "", "administrativeStatus: preferredTerm-admn-sts")))
+            preferred.add(term.lang.lower())
+        out.append(term)
+    return out
 
 
 def iter_tbx_concepts(source: str | Path | IO[bytes], *, path: str | None = None) -> Iterator[Concept]:

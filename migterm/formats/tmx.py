@@ -125,6 +125,8 @@ def _tu(unit: Unit, srclang: str, wanted: list[str] | None, losses: Losses | Non
     numbers = Numbers()
     segs = []
     for lang, segment in sorted(unit.variants.items(), key=lambda item: item[0] != source):
+        if lang != source and not segment.text and segment.parts is None:
+            continue  # not translated: a TMX leaves the variant out
         if wanted is not None and lang != source and lang.split("-x-")[0].lower() not in wanted and lang.split("-")[0].lower() not in wanted:
             continue
         tuv = etree.SubElement(tu, "tuv")

@@ -305,7 +305,8 @@ def _split(unit: Unit, source: str, target: str, losses: Losses | None) -> tuple
         tgt_key = next((k for k in unit.variants if k != key and k.split("-")[0].lower() == target.split("-")[0].lower()), None)
     if losses is not None and len(unit.variants) > 1 + (tgt_key is not None):
         losses.add("target languages beyond the first, which an XLIFF file cannot hold")
-    return src, unit.variants[tgt_key] if tgt_key is not None else None
+    found = unit.variants[tgt_key] if tgt_key is not None else None
+    return src, found if found is not None and (found.text or found.parts is not None) else None
 
 
 def _text_into(element: Any, text: str, losses: Losses | None) -> None:
