@@ -60,10 +60,12 @@ class Finding:
     source_term: str  # the term as it stands in the source
     expected: tuple[str, ...]  # the approved target terms, preferred first
     found: str | None = None  # the deprecated or untranslated term as it stands in the target
+    termbase: str | None = None  # where the termbases were combined: the one the concept comes from
 
     def to_dict(self) -> dict[str, object]:
         return {"file": self.file, "unit": self.unit, "line": self.line, "kind": self.kind, "concept": self.concept,
-                "source_term": self.source_term, "expected": list(self.expected), "found": self.found}
+                "source_term": self.source_term, "expected": list(self.expected), "found": self.found,
+                **({"termbase": self.termbase} if self.termbase else {})}
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -75,7 +77,8 @@ class Finding:
             what = f"'{self.found}' left untranslated; use {use}"
         else:
             what = f"key term mismatch: '{self.source_term}' should be {use}"
-        return f"{where}:{unit} {what} [{self.concept}]"
+        named = f"{self.termbase}: {self.concept}" if self.termbase else self.concept
+        return f"{where}:{unit} {what} [{named}]"
 
 
 def _inflected_word(word: str, lang: str) -> str:
@@ -195,7 +198,9 @@ class Checker:
 
             others = [m.concept for m in self.termbase.lookup(term.text, lang=self.source_lang)
                       if m.concept.id != concept.id and m.how in (MatchKind.EXACT, MatchKind.NORMALISED)]
-            found = self._sharing[key] = (concept, *others)
+            named = [concept, *others]
+            first = min(self.termbase.rank(c.id) for c in named)  # in a combined termbase, the earliest part decides
+            found = self._sharing[key] = tuple(c for c in named if self.termbase.rank(c.id) == first)
         return found
 
     def _confirmed_deprecated(self, target: str, concept: Concept) -> str | None:
@@ -228,10 +233,15 @@ class Checker:
         for concept_id, (concept, surface, term) in seen.items():
             if accepted and concept_id in accepted:
                 continue
+            named = self._sharing.get((concept_id, term.text)) or self._concepts_named(concept, term)
+            if named[0] is not concept:  # an earlier termbase has a concept of its own for this term
+                concept = named[0]
+                concept_id = concept.id
+                if accepted and concept_id in accepted:
+                    continue
             expectation = expectations.get(concept_id) or self._expectation(concept)
             if not expectation.expected:
                 continue  # no approved target term to expect
-            named = self._sharing.get((concept_id, term.text)) or self._concepts_named(concept, term)
             if len(named) > 1 and any(self._approved_in(other, target, lowered) for other in named[1:]):
                 continue  # the source term names another concept too, and the target has its term
             deprecated = None
@@ -338,7 +348,7 @@ def check_file(path: str | Path, termbase: Termbase, *, source_lang: str | None 
         for (unit_id, line), problems in (_checked_in_two(checker, work()) if parallel else _checked(checker, work())):
             for kind, concept_id, surface, what in problems:
                 yield Finding(shown, unit_id if with_ids else None, line, kind, concept_id, surface,
-                              checker.expected(termbase[concept_id]), what)
+                              checker.expected(termbase[concept_id]), what, termbase.origin(concept_id))
         if progress is not None:
             progress(os.fstat(handle.fileno()).st_size if not handle.closed else 0)
 

@@ -24,8 +24,35 @@ from .termbase import Match, Termbase
 _STATUS_COLOUR = {Status.PREFERRED: "green", Status.ADMITTED: None, Status.DEPRECATED: "red", Status.SUPERSEDED: "yellow"}
 
 
-def _termbase(glossary: Path | None) -> Termbase:
-    return load(glossary)
+def _termbase(glossary: Path | None, termbases: tuple[Path, ...] = (), builtin: bool = True) -> Termbase:
+    """The built-in termbase (or a --glossary directory), after the user's own termbases where given."""
+    if not termbases:
+        if not builtin:
+            raise click.UsageError("--no-builtin needs a --termbase")
+        return load(glossary)
+    from . import formats
+
+    parts = []
+    for path in termbases:
+        part = load(path) if path.is_dir() else formats.read(path)
+        parts.append((path.name or str(path), part))
+    if builtin:
+        parts.append(("migterm", load(glossary)))
+    return parts[0][1] if len(parts) == 1 else Termbase.combine(parts)
+
+
+def _termbase_options(function):  # type: ignore[no-untyped-def]
+    """--glossary, --termbase and --no-builtin: where the terms come from."""
+    options = [
+        click.option("--termbase", "termbases", multiple=True, type=click.Path(exists=True, path_type=Path),
+                     help="A termbase of your own (TBX, CSV, TSV, JSON, or a glossary directory), searched before the built-in one; "
+                          "give it more than once for several."),
+        click.option("--no-builtin", "no_builtin", is_flag=True, help="Leave the built-in termbase out: only the --termbase files."),
+        _glossary_option,
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
 
 
 def _width() -> int:
@@ -65,7 +92,9 @@ def _render(match: Match, termbase: Termbase) -> str:
     english = concept.preferred("en")
     dutch = concept.preferred("nl")
     head = f"{(dutch or match.term).text} → {english.text if english else '(no English term)'}"
-    lines = [click.style(head, bold=True) + f"   [{concept.id}; {concept.subject or 'no subject'}; {match.how.value} match on '{match.term.text}']"]
+    origin = termbase.origin(concept.id)
+    named = f"{origin}: {concept.id}" if origin else concept.id
+    lines = [click.style(head, bold=True) + f"   [{named}; {concept.subject or 'no subject'}; {match.how.value} match on '{match.term.text}']"]
     text_width = max(len(t.text) for t in concept.terms)
     for term in sorted(concept.terms, key=lambda t: (0 if t.lang.startswith("nl") else 1 if t.lang.startswith("en") else 2, t.lang, list(Status).index(t.status))):
         status = click.style(f"{term.status.value:<10}", fg=_STATUS_COLOUR[term.status])
@@ -145,8 +174,8 @@ _glossary_option = click.option(
 @click.argument("words", nargs=-1, required=True)
 @click.option("--lang", help="Look only among terms in this language (a BCP 47 tag such as nl, en, nl-BE).")
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
-@_glossary_option
-def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Path | None) -> None:
+@_termbase_options
+def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, termbases: tuple[Path, ...], no_builtin: bool, glossary: Path | None) -> None:
     """Look up a Dutch or English term, in any inflection.
 
     \b
@@ -156,7 +185,7 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Pa
     query = " ".join(words).strip()
     if not query:
         raise click.UsageError("give a term to look up")
-    termbase = _termbase(glossary)
+    termbase = _termbase(glossary, termbases, not no_builtin)
     matches = termbase.lookup(query, lang=lang)
     suggestions = [] if matches else termbase.suggest(query, lang=lang)
     compound = None
@@ -175,6 +204,7 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Pa
             "matches": [
                 {
                     "concept": m.concept.id,
+                    **({"termbase": termbase.origin(m.concept.id)} if termbase.origin(m.concept.id) else {}),
                     "match": m.how.value,
                     "matched_term": {"lang": m.term.lang, "text": m.term.text, "status": m.term.status.value},
                     **{k: v for k, v in _concept_json(m.concept, termbase).items() if k != "id"},
@@ -207,8 +237,9 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, glossary: Pa
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON lines.")
 @click.option("--lang", default="nl", show_default=True, help="The language of the text to scan.")
 @click.option("--nested", is_flag=True, help="Also report shorter terms inside a longer hit (asielaanvraag in kansarme asielaanvraag).")
-@_glossary_option
-def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossary: Path | None) -> None:
+@_termbase_options
+def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, termbases: tuple[Path, ...], no_builtin: bool,
+         glossary: Path | None) -> None:
     """Find the termbase's terms in Dutch text: plain text, or the Dutch side of a TMX, PO or XLIFF file.
 
     Every occurrence, longest match first, inflected forms, terms split by PDF line
@@ -221,7 +252,8 @@ def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossa
     """
     from .recognise import Recogniser
 
-    recogniser = Recogniser(_termbase(glossary), lang)
+    termbase = _termbase(glossary, termbases, not no_builtin)
+    recogniser = Recogniser(termbase, lang)
     found = 0
     for file in files:
         for where, text, before in _texts(file, lang):
@@ -233,14 +265,19 @@ def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, glossa
                     import json
 
                     record = {"file": str(file), **({"unit": where} if where else {}), **hit.to_dict()}
+                    if termbase.origin(hit.concept.id):
+                        record["termbase"] = termbase.origin(hit.concept.id)
                     if where is None:
                         record["line"] = before + hit.line
                     out.append(json.dumps(record, ensure_ascii=False))
-                elif hit.kind in ("term", "nested"):
-                    out.append(f"{location}\t{hit.surface}\t{hit.english or ''}\t[{hit.concept.id}]")
                 else:
-                    suggestion = f"suggestion: {hit.suggestion}" if hit.suggestion else "no suggestion"
-                    out.append(f"{location}\t{hit.surface}\tcompound of '{hit.part}' ({hit.english}); {suggestion}\t[{hit.concept.id}]")
+                    origin = termbase.origin(hit.concept.id)
+                    named = f"{origin}: {hit.concept.id}" if origin else hit.concept.id
+                    if hit.kind in ("term", "nested"):
+                        out.append(f"{location}\t{hit.surface}\t{hit.english or ''}\t[{named}]")
+                    else:
+                        suggestion = f"suggestion: {hit.suggestion}" if hit.suggestion else "no suggestion"
+                        out.append(f"{location}\t{hit.surface}\tcompound of '{hit.part}' ({hit.english}); {suggestion}\t[{named}]")
             if out:
                 click.echo("\n".join(out))  # one write per paragraph: a large file has many hits
     sys.exit(0 if found else 1)
@@ -378,9 +415,9 @@ def _deliverables(paths: tuple[Path, ...], named: str | None) -> list[Path]:
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON lines.")
 @click.option("--jobs", type=click.IntRange(1, 2), default=None,
               help="Processes to check with: 1, or 2 (by default 2 for a file over 4 MB where there are two processors).")
-@_glossary_option
+@_termbase_options
 def check(paths: tuple[Path, ...], from_format: str | None, source_lang: str | None, target_lang: str | None, as_json: bool,
-          jobs: int | None, glossary: Path | None) -> None:
+          jobs: int | None, termbases: tuple[Path, ...], no_builtin: bool, glossary: Path | None) -> None:
     """Check translations against the termbase: files or directories of TMX, XLIFF
     1.2 or 2.x (Trados .sdlxliff, memoQ .mqxliff, Phrase .mxliff too), PO, or
     two-column tab-separated files (source, target).
@@ -393,12 +430,13 @@ def check(paths: tuple[Path, ...], from_format: str | None, source_lang: str | N
     \b
     migterm check delivery.tmx
     migterm check delivery/
+    migterm check --termbase client.tbx delivery/
     migterm check --json vertaling.po > findings.jsonl
     """
     from .check import check_file
 
     files = _deliverables(paths, from_format)
-    termbase = _termbase(glossary)
+    termbase = _termbase(glossary, termbases, not no_builtin)
     count = checked = 0
     units_with_findings = 0
     for file in files:

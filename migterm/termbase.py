@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from . import dutch, english
+from .errors import MigtermError
 from .model import Concept, Source, Status, Term, check_concepts, lang_matches
 from .text import compact, normalise, tokens
 
@@ -96,6 +97,7 @@ class Termbase:
         self._index = {k: "\n".join(v) for k, v in index.items()}
         self._compact_index: dict[str, str] | None = {k: "\n".join(v) for k, v in compact_index.items()}
         self._compact_blob = b""
+        self._origins: dict[str, tuple[int, str]] = {}  # a combined termbase: each concept's part, by rank and name
         self._inverse: dict[str, dict[str, tuple[str, ...]]] = {"broader": {}, "superseded_by": {}}
         for concept in listed:
             for relation, inverse in self._inverse.items():
@@ -137,8 +139,51 @@ class Termbase:
         termbase._compact_index = None
         termbase._compact_blob = compact_blob
         termbase._records = records
+        termbase._origins = {}
         termbase.sources = {s["id"]: Source.from_dict(s) for s in sources}
         return termbase
+
+    @classmethod
+    def combine(cls, parts: Iterable[tuple[str, Termbase]]) -> Termbase:
+        """One termbase of several, searched in the order given: `lookup` answers from an
+        earlier part first, and `check` takes an earlier part's concept over a later
+        one's that shares the source term. A concept whose id an earlier part uses
+        already is renamed `NAME:ID` (its relations follow). `origin` names each
+        concept's part."""
+        import dataclasses
+
+        from .model import RELATIONS
+
+        concepts: list[Concept] = []
+        origins: dict[str, tuple[int, str]] = {}
+        sources: dict[str, Source] = {}
+        for rank, (name, part) in enumerate(parts):
+            renamed = {c.id: (c.id if c.id not in origins else f"{name}:{c.id}") for c in part}
+            for concept in part:
+                new_id = renamed[concept.id]
+                if new_id in origins:
+                    raise MigtermError(f"the termbase {name} has a concept {concept.id!r}, whose id another termbase uses", concept=concept.id)
+                if new_id != concept.id or any(renamed.get(r, r) != r for relation in RELATIONS for r in getattr(concept, relation)):
+                    concept = dataclasses.replace(concept, id=new_id, **{relation: tuple(renamed.get(r, r) for r in getattr(concept, relation))
+                                                                           for relation in RELATIONS})
+                origins[new_id] = (rank, name)
+                concepts.append(concept)
+            for source in part.sources.values():
+                sources.setdefault(source.id, source)
+        combined = cls(concepts)
+        combined.sources = sources
+        combined._origins = origins
+        return combined
+
+    def origin(self, concept_id: str) -> str | None:
+        """The name of the part of a combined termbase that a concept comes from (None: not combined)."""
+        found = self._origins.get(concept_id)
+        return found[1] if found else None
+
+    def rank(self, concept_id: str) -> int:
+        """The position of a concept's part in a combined termbase: 0 is searched first."""
+        found = self._origins.get(concept_id)
+        return found[0] if found else 0
 
     # -- concepts -------------------------------------------------------------------------
 
@@ -214,6 +259,8 @@ class Termbase:
                     for entry in [*self._entries(self._index, candidate), *self._entries(self._compact, compact(candidate))]:
                         if lang_matches(entry[2], rules_lang) and (lang is None or lang_matches(entry[2], lang)):
                             self._keep(found, Match(self[entry[0]], self[entry[0]].terms[entry[1]], MatchKind.LEMMATISED, query))
+        if self._origins:
+            return sorted(found.values(), key=lambda m: (self.rank(m.concept.id), *_closeness(m)))
         return sorted(found.values(), key=_closeness)
 
     @staticmethod
