@@ -129,7 +129,7 @@ def is_glossary_id(text: str) -> bool:
 # An article of an act (29, 3.109a, 2a) or a paragraph of a circular with its chapter (B1/2.1).
 _ARTICLE = re.compile(r"(?:[A-Z]\d{1,2}/)?\d{1,3}[a-z]{0,2}(?:\.\d{1,3}[a-z]{0,2}){0,5}\Z")
 _VERSION = re.compile(r"\d{4}-\d{2}(?:-\d{2})?\Z")
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+_LANG = re.compile(r"(?:[A-Za-z]{2,3}|[xXiI](?=-))(?:-[A-Za-z0-9]{1,8})*\Z")  # a language, or a private-use (x-) or grandfathered (i-) tag
 # Characters XML 1.0 cannot carry: C0 controls but tab, newline and carriage
 # return; surrogates; U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

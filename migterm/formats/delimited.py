@@ -27,16 +27,19 @@ _STATUSES = [Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.SUPERS
 
 
 def _text(source: str | Path | IO[bytes], shown: str) -> Iterator[tuple[int, str]]:
-    """Lines of a UTF-8 file (a byte-order mark allowed), numbered, read as a stream."""
+    """Lines of a UTF-8 file (a byte-order mark allowed) or a UTF-16 one (with its
+    byte-order mark), numbered, read as a stream."""
     try:
         with contextlib.ExitStack() as stack:
             handle = source if hasattr(source, "read") else stack.enter_context(open(source, "rb"))  # type: ignore[arg-type]
-            stream = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
+            start = handle.peek(2)[:2] if hasattr(handle, "peek") else b""  # type: ignore[union-attr]
+            encoding = "utf-16" if start in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+            stream = io.TextIOWrapper(handle, encoding=encoding, newline="")  # type: ignore[arg-type]
             if handle is source:
                 stack.callback(stream.detach)  # the caller's file stays open
             yield from enumerate(stream, start=1)
     except UnicodeDecodeError as error:
-        raise FormatError(f"not UTF-8 text ({error.reason})", path=shown) from None
+        raise FormatError(f"not UTF-8 or UTF-16 text ({error.reason})", path=shown) from None
     except OSError as error:
         raise FormatError(f"cannot read: {error.strerror or error}", path=shown) from None
 
@@ -67,8 +70,8 @@ def iter_tsv_units(source: str | Path | IO[bytes], *, path: str | None = None, s
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) < 2:
-            raise FormatError("a glossary line needs a source and a target term separated by a tab", path=shown, line=number)
+        if len(fields) < 2:  # no target: OmegaT passes over such a line, and so does migterm
+            continue
         notes = (fields[2],) if len(fields) > 2 and fields[2] else ()
         yield Unit(id=str(number), variants={source_lang: Segment(fields[0]), target_lang: Segment(fields[1])}, line=number, notes=notes,
                    source_lang=source_lang)
@@ -109,8 +112,8 @@ def read_tsv(source: str | Path | IO[bytes], *, path: str | None = None, source_
     builder = ConceptBuilder(shown)
     for unit in iter_tsv_units(source, path=shown, source_lang=source_lang, target_lang=target_lang):
         src, tgt = unit.text(source_lang) or "", unit.text(target_lang) or ""
-        if not src.strip() or not tgt.strip():
-            raise FormatError("a glossary line has an empty term", path=shown, line=unit.line)
+        if not src.strip() or not tgt.strip():  # OmegaT passes over a line with an empty term
+            continue
         builder.add(
             builder.unique_id(slug(src, "t")),
             terms=[Term(src.strip(), source_lang, Status.PREFERRED), Term(tgt.strip(), target_lang, Status.PREFERRED)],

@@ -9,8 +9,8 @@ from __future__ import annotations
 import codecs
 import itertools
 import json
-import os
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -71,7 +71,7 @@ def write_po(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", tar
     out.write(str(catalog).encode("utf-8"))
 
 
-_CHARSET = re.compile(rb'"Content-Type:[^"]*?charset=([\w.:-]+)', re.IGNORECASE)
+_CHARSET = re.compile(rb'"Content-Type:[^"]*?charset=\s*([\w.:-]+)', re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
@@ -102,16 +102,24 @@ def _load(source: str | Path | IO[bytes], shown: str) -> polib.POFile:
     except OSError as error:
         raise FormatError(f"cannot read: {error.strerror or error}", path=shown) from None
     text = decode(data, shown)
-    if os.path.isfile(text):  # polib would read the file the text names
-        text = "\n" + text
-    try:
-        return polib.pofile(text, wrapwidth=0)
-    except (OSError, ValueError, UnicodeError, IndexError) as error:
-        # polib reports syntax errors only as prose, "... (line N)"
-        message = str(error)
-        m = re.search(r"\(line (\d+)\)", message)
-        reason = re.sub(r"\s*\(line \d+\)", "", message) or type(error).__name__
-        raise FormatError(f"not a PO file polib can read: {reason}", path=shown, line=int(m.group(1)) if m else None) from None
+    # gettext takes any line that starts with '#' as a comment; polib only '# ' and its own marks
+    text = _BARE_COMMENT.sub("# ", text)
+    # polib splits a text it is given on every line separator Python knows (a vertical tab
+    # inside a msgstr too); read from a file, it splits on line ends only
+    with tempfile.TemporaryDirectory(prefix="migterm-po-") as folder:
+        copy = Path(folder) / "copy.po"
+        copy.write_text(text, encoding="utf-8", newline="")
+        try:
+            return polib.pofile(str(copy), wrapwidth=0, encoding="utf-8")
+        except (OSError, ValueError, UnicodeError, IndexError) as error:
+            # polib reports syntax errors only as prose, "... (line N)"
+            message = str(error).replace(str(copy), "").replace("  ", " ")
+            m = re.search(r"\(line (\d+)\)", message)
+            reason = re.sub(r"\s*\(line \d+\)", "", message).strip() or type(error).__name__
+            raise FormatError(f"not a PO file polib can read: {reason}", path=shown, line=int(m.group(1)) if m else None) from None
+
+
+_BARE_COMMENT = re.compile(r"^#(?=[^\s,.:|~])", re.MULTILINE)
 
 
 # visible placeholders for inline codes: <g1>…</g1> a pair, <x1/> a placeholder, <b1/> and <e1/> isolated ends
@@ -188,7 +196,14 @@ def iter_po_units(source: str | Path | IO[bytes], *, path: str | None = None, so
             if line.startswith(_CODES_NOTE):
                 try:
                     table = json.loads(line[len(_CODES_NOTE):])
+                    if not (isinstance(table, dict) and all(isinstance(v, dict) for v in table.values())):
+                        raise ValueError(line)
+                    for side in table.values():
+                        for value in side.values():
+                            if not (isinstance(value, list) and len(value) == 4):
+                                raise ValueError(line)
                 except ValueError:
+                    table = {}
                     kept.append(line)
             elif line.startswith("prop ") and ": " in line:
                 name, _, value = line[5:].partition(": ")
@@ -212,7 +227,7 @@ def iter_po_units(source: str | Path | IO[bytes], *, path: str | None = None, so
             props.extend((f"msgstr[{k}]", v) for k, v in sorted(entry.msgstr_plural.items()))
         yield Unit(
             id=entry.msgctxt or entry.msgid,
-            variants={src: _from_placeholders(entry.msgid, table), tgt: _from_placeholders(target, table)},
+            variants={src: _from_placeholders(entry.msgid, table.get("msgid", {})), tgt: _from_placeholders(target, table.get("msgstr", {}))},
             line=entry.linenum,
             props=tuple(props + own_props),
             notes=tuple(n for n in (entry.tcomment,) if n),
@@ -264,9 +279,10 @@ def _entry(unit: Unit, target: str, losses: Losses | None) -> polib.POEntry:
     if losses is not None and len(others) > (chosen is not None):
         losses.add("target languages beyond the first, which a PO file cannot hold")
     props = dict(unit.props)
-    numbers, table = Numbers(), {}
-    msgid = _with_placeholders(source, numbers, table)
-    msgstr = _with_placeholders(unit.variants[chosen], numbers, table) if chosen else ""
+    numbers, source_codes, target_codes = Numbers(), {}, {}
+    msgid = _with_placeholders(source, numbers, source_codes)
+    msgstr = _with_placeholders(unit.variants[chosen], numbers, target_codes) if chosen else ""
+    table = {"msgid": source_codes, "msgstr": target_codes} if source_codes or target_codes else {}
     comment = [props["comment"]] if "comment" in props else []
     comment += [f"prop {n}: {v.replace(chr(10), chr(92) + 'n')}" for n, v in unit.props if n not in _OWN and not n.startswith("msgstr[")]
     if table:

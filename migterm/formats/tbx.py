@@ -246,9 +246,13 @@ def _kept(element: Any, path: str) -> tuple[str, str, str]:
     return name, element.get("type", ""), text_of(element, path).strip()
 
 
+class _NoTerm(Exception):
+    """A term section whose term is empty."""
+
+
 def _status_in(element: Any, path: str) -> str | None:
     """The status value an element gives, if it is one of the status categories."""
-    if element.get("type", "").lower() in _STATUS_TYPES:
+    if _category(element)[1].lower() in _STATUS_TYPES:
         return text_of(element, path).strip()
     return None
 
@@ -280,7 +284,7 @@ def _read_term(section: Any, lang: str, path: str) -> Term:
             original(kind, value)
 
     for child in parts:
-        name, kind = local_name(child), child.get("type", "")
+        name, kind = _category(child)
         if name == "termGrp":
             continue
         if name == "term":
@@ -331,15 +335,15 @@ def _read_term(section: Any, lang: str, path: str) -> Term:
         else:
             extra.append(_kept(child, path))
     if not text:
-        raise FormatError("a term section has no <term>", path=path, line=section.sourceline)
+        raise _NoTerm()
     return Term(
         text=text, lang=lang, status=values.get("status", Status.ADMITTED), pos=values.get("pos"), gender=values.get("gender"),
         plural=values.get("plural"), forms=tuple(forms), term_type=values.get("type", "fullForm"), usage=values.get("usage"),
-        contexts=tuple(contexts), extra=tuple(extra),
+        contexts=tuple(contexts), extra=tuple(sorted(extra, key=lambda e: e[0] != "termNote")),  # termNotes first, as TBX orders them
     )
 
 
-def _read_concept(entry: Any, path: str, number: int) -> Concept:
+def _read_concept(entry: Any, path: str, number: int) -> Concept | None:
     concept_id = entry.get("id") or f"concept-{number}"
     subject = None
     definitions: dict[str, str] = {}
@@ -362,7 +366,7 @@ def _read_concept(entry: Any, path: str, number: int) -> Concept:
         for child in entry:
             if not isinstance(child.tag, str):
                 continue
-            name, kind = local_name(child), child.get("type", "")
+            name, kind = _category(child)
             if name == "descrip" and kind == "subjectField" and subject is None:
                 subject = _one_line(text_of(child, path)) or None
             elif name == "descrip" and kind == "definition":
@@ -397,16 +401,19 @@ def _read_concept(entry: Any, path: str, number: int) -> Concept:
                 if not lang:
                     raise FormatError(f"a <{name}> has no xml:lang", path=path, line=child.sourceline)
                 for part in child:
-                    part_name = local_name(part) if isinstance(part.tag, str) else ""
-                    if part_name == "descrip" and part.get("type") == "definition":
+                    part_name, part_kind = _category(part) if isinstance(part.tag, str) else ("", "")
+                    if part_name == "descrip" and part_kind == "definition":
                         definition(lang, part)
                     elif part_name == "descripGrp" and _child_descrip(part, "definition") is not None:
                         definition(lang, _child_descrip(part, "definition"))
                     elif part_name in ("termSec", "tig", "ntig"):
-                        terms.append(_read_term(part, lang, path))
+                        try:
+                            terms.append(_read_term(part, lang, path))
+                        except _NoTerm:  # an empty term: nothing to keep
+                            continue
         terms = _unique(terms)
         if not terms:
-            raise FormatError("a concept entry has no terms", path=path, line=entry.sourceline, concept=concept_id)
+            return None  # an entry with no term (all empty): nothing to keep
         return Concept(id=concept_id, terms=tuple(terms), subject=subject, definitions=definitions, notes=tuple(notes),
                        references=tuple(references), extra=tuple(extra), **{r: tuple(ids) for r, ids in relations.items()})
     except FormatError:
@@ -415,8 +422,27 @@ def _read_concept(entry: Any, path: str, number: int) -> Concept:
         raise FormatError(error.message, path=path, line=entry.sourceline, concept=concept_id) from None
 
 
+# DCT style (TBX 2019) and the first TBX-Min name a data category by its element
+# (`<min:partOfSpeech>`, `<basic:definition>`, `<termStatus>`) instead of a type attribute.
+_STRUCTURE = {"termNote", "descrip", "admin", "note", "ref", "xref", "transac", "transacNote", "date", "term", "termGrp", "descripGrp",
+              "adminGrp", "transacGrp", "termSec", "tig", "ntig", "langSec", "langSet", "hi", "foreign", "sc", "ec", "ph"}
+_DCT = {name: "termNote" for name in ("partOfSpeech", "grammaticalGender", "termType", "administrativeStatus", "termStatus",
+                                      "usageStatus", "normativeAuthorization", "geographicalUsage", "termLocation", "usageNote")}
+_DCT |= {name: "descrip" for name in ("definition", "context", "subjectField", "explanation", "example")}
+_DCT |= {name: "admin" for name in ("source", "customerSubset", "projectSubset", "customer", "responsibility")}
+_DCT |= {"crossReference": "ref", "externalCrossReference": "xref", "xGraphic": "xref", "transactionType": "transac"}
+
+
+def _category(element: Any) -> tuple[str, str]:
+    """(element, data category) in DCA terms, whichever style the file uses."""
+    name = local_name(element)
+    if name in _STRUCTURE or name not in _DCT:
+        return name, element.get("type", "")
+    return _DCT[name], name
+
+
 def _child_descrip(group: Any, kind: str) -> Any | None:
-    return next((c for c in group if isinstance(c.tag, str) and local_name(c) == "descrip" and c.get("type") == kind), None)
+    return next((c for c in group if isinstance(c.tag, str) and _category(c) == ("descrip", kind)), None)
 
 
 def _is_reference(group: Any) -> bool:
@@ -446,11 +472,13 @@ def iter_tbx_concepts(source: str | Path | IO[bytes], *, path: str | None = None
     """The concepts of a TBX file (2019, 3.0 or 2008 martif), one at a time, in bounded memory."""
     shown = path or str(source)
     number = 0
-    for name, element in iter_elements(source, ["{*}conceptEntry", "{*}termEntry"], root_names={"tbx", "martif"}, path=shown):
+    for name, element in iter_elements(source, ["{*}conceptEntry", "{*}termEntry"], root_names={"tbx", "martif", "TBX"}, path=shown):
         if name == "root":
             continue
         number += 1
-        yield _read_concept(element, shown, number)
+        concept = _read_concept(element, shown, number)
+        if concept is not None:
+            yield concept
 
 
 def read_tbx(source: str | Path | IO[bytes], *, path: str | None = None, **_: Any) -> Termbase:

@@ -206,9 +206,10 @@ def _parts(element: Any, path: str, count: list[int]) -> Iterator[str | Code]:
         elif name == "ut":
             yield Code("placeholder", auto, data)
         elif name == "hi":
-            yield Code("open", auto, "", kind)
+            own = child.get("x") or auto  # x: the same code in the other variants
+            yield Code("open", own, "", kind)
             yield from _parts(child, path, count)
-            yield Code("close", auto)
+            yield Code("close", own)
         elif name == "sub":
             yield from _parts(child, path, count)
         else:

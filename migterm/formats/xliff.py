@@ -97,8 +97,8 @@ class _Inline:
             yield Code("close", own)
         elif name == "x":
             yield Code("placeholder", own, "", kind)
-        elif name in ("bx", "ex"):
-            yield Code("open" if name == "bx" else "close", child.get("rid") or own, "", kind, isolated=True)
+        elif name in ("bx", "ex"):  # the two ends of a pair that need not nest
+            yield Code("open" if name == "bx" else "close", child.get("rid") or own, "", kind)
         elif name in ("bpt", "ept"):
             yield Code("open" if name == "bpt" else "close", child.get("rid") or own, native, kind if name == "bpt" else None)
         elif name == "it":
@@ -259,7 +259,9 @@ def iter_xliff_units(source: str | Path | IO[bytes], *, path: str | None = None,
     langs: tuple[str, str] | None = None
     for name, element in iter_elements(source, ["{*}trans-unit", "{*}unit"], root_names={"xliff"}, path=shown):
         if name == "root":
-            version = element.get("version", "") or ("2.0" if element.nsmap.get(None) == XLIFF2_NS else "")
+            namespace = element.tag[1:].split("}")[0] if element.tag.startswith("{") else ""
+            version = element.get("version", "") or {XLIFF2_NS: "2.0", "urn:oasis:names:tc:xliff:document:2.1": "2.1"}.get(
+                namespace, namespace.rsplit(":", 1)[-1] if namespace.startswith("urn:oasis:names:tc:xliff:document:1.") else "")
             if not version.startswith(("1.", "2.")):
                 raise FormatError(f"XLIFF version {version or '(none)'} is not supported (1.0 to 1.2, 2.0 and 2.1 are)", path=shown, line=element.sourceline)
             if version.startswith("2."):
@@ -333,7 +335,7 @@ def _fill12(element: Any, nodes: Iterable[Any], numbers: Numbers, losses: Losses
             number = numbers(code)
             if code.kind == "placeholder":
                 child = etree.SubElement(element, ns + ("ph" if code.data else "x"), id=number)
-            elif code.isolated and code.data:
+            elif code.isolated:
                 child = etree.SubElement(element, ns + "it", id=number, pos="open" if code.kind == "open" else "close")
             elif code.data:
                 child = etree.SubElement(element, ns + ("bpt" if code.kind == "open" else "ept"), id=number)
@@ -400,12 +402,17 @@ def write_xliff(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | Non
 def _fill2(element: Any, nodes: Iterable[Any], numbers: Numbers, data: dict[str, str], losses: Losses | None) -> None:
     ns = f"{{{XLIFF2_NS}}}"
 
+    def key(native: str) -> str:
+        """The id of a native code in originalData: one for each distinct code of the unit."""
+        native = xml_safe(native, losses)
+        for known, value in data.items():
+            if value == native:
+                return known
+        data[f"d{len(data) + 1}"] = native
+        return f"d{len(data)}"
+
     def ref(code: Code, suffix: str) -> dict[str, str]:
-        if not code.data:
-            return {}
-        key = f"d{numbers(code)}{suffix}"
-        data[key] = xml_safe(code.data, losses)
-        return {"dataRef": key}
+        return {"dataRef": key(code.data)} if code.data else {}
 
     for node in nodes:
         if isinstance(node, str):
@@ -414,11 +421,9 @@ def _fill2(element: Any, nodes: Iterable[Any], numbers: Numbers, data: dict[str,
             number = numbers(node.open)
             pc = etree.SubElement(element, ns + "pc", id=number)
             if node.open.data:
-                data[f"d{number}s"] = xml_safe(node.open.data, losses)
-                pc.set("dataRefStart", f"d{number}s")
+                pc.set("dataRefStart", key(node.open.data))
             if node.close.data:
-                data[f"d{number}e"] = xml_safe(node.close.data, losses)
-                pc.set("dataRefEnd", f"d{number}e")
+                pc.set("dataRefEnd", key(node.close.data))
             _ctype2(pc, node.open.type)
             _fill2(pc, node.children, numbers, data, losses)
         else:
@@ -494,8 +499,8 @@ def write_xliff2(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | No
             for holder, content in parts:
                 _fill2(holder, nest(content.pieces()), numbers, data, losses)
             if data:
-                for key in sorted(data, key=lambda k: (int(re.sub(r"\D", "", k)), k)):
-                    etree.SubElement(original, ns + "data", id=key).text = data[key]
+                for name, native in data.items():
+                    etree.SubElement(original, ns + "data", id=name).text = native
                 etree.indent(original, space="  ", level=3)
                 original.tail = "\n" + "  " * 3
             else:
