@@ -251,7 +251,9 @@ class Termbase:
                     self._keep(found, Match(self[entry[0]], term, how, query))
             if found:
                 break
-        if not found:
+        # a combined termbase looks further where an earlier part has no direct match: its
+        # lemmatised match comes before a later part's direct one
+        if not found or self._origins and min(self.rank(cid) for cid in found) > 0:
             for rules_lang in ("nl", "en"):
                 if lang is not None and not lang_matches(lang, rules_lang):
                     continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from urllib.parse import quote, unquote
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -37,7 +38,7 @@ MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 MQ_NS = "MQXliff"
 PHRASE_NS = "http://www.memsource.com/mxlf/2.0"
-_MIGTERM = "migterm"  # the metadata group, prop group and context group migterm writes
+_MIGTERM = "migterm"  # the name of the context group (1.2) and metadata group (2.x) that hold a unit's props
 
 
 def _lang(tag: str | None, given: str | None, what: str, path: str, line: int | None) -> str:
@@ -145,8 +146,11 @@ def _props(element: Any, path: str) -> list[tuple[str, str]]:
         for prop in _children(group, "prop"):
             props.append((prop.get("prop-type", ""), "".join(prop.itertext())))
     for group in _children(element, "context-group"):
+        ours = re.fullmatch(rf"{_MIGTERM}-\d+", group.get("name") or "") is not None
         for context in _children(group, "context"):
-            props.append((f"context {context.get('context-type', '')}", "".join(context.itertext())))
+            kind = context.get("context-type", "")
+            name = unquote(kind[2:]) if ours and kind.startswith("x-") else f"context {kind}"
+            props.append((name, "".join(context.itertext())))
     metadata = _child(element, "metadata")
     if metadata is not None:
         for meta in metadata.iter("{*}meta"):
@@ -364,7 +368,7 @@ def write_xliff(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | Non
 
     def elements() -> Iterator[bytes]:
         ns = f"{{{XLIFF12_NS}}}"
-        for unit in itertools.chain([first] if first is not None else [], units):
+        for count, unit in enumerate(itertools.chain([first] if first is not None else [], units), start=1):
             src, tgt = _split(unit, source, target, losses)
             tu = etree.Element(ns + "trans-unit", nsmap={None: XLIFF12_NS}, id=xml_safe(unit.id, losses))
             for name, value in unit.attrs:
@@ -379,12 +383,12 @@ def write_xliff(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | Non
                 segments.append((element, tgt))
             props = [(n, v) for n, v in unit.props if not (n == "state" and v in _STATES_12 and tgt is not None)
                      and not (n == "msgctxt" and v == unit.id)]
-            if props:
-                group = etree.SubElement(tu, ns + "prop-group", name=_MIGTERM)
-                for name, value in props:
-                    etree.SubElement(group, ns + "prop", {"prop-type": xml_safe(name, losses)}).text = xml_safe(value, losses)
             for note in unit.notes:
                 etree.SubElement(tu, ns + "note").text = xml_safe(note, losses)
+            if props:  # strict XLIFF 1.2 has no props: a context group whose context types carry the names
+                group = etree.SubElement(tu, ns + "context-group", name=f"{_MIGTERM}-{count}", purpose="information")  # names are unique in a file
+                for name, value in props:
+                    etree.SubElement(group, ns + "context", {"context-type": "x-" + quote(xml_safe(name, losses), safe="")}).text = xml_safe(value, losses)
             if unit.obsolete and losses is not None:
                 losses.add("obsolete entries, which XLIFF does not have (written as ordinary units)")
             etree.indent(tu, space="  ", level=3)

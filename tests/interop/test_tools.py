@@ -242,3 +242,57 @@ def test_check_reads_the_xliff_translate_toolkit_writes(tmp_path, termbase):
     path = tmp_path / "toolkit.xlf"
     path.write_bytes(bytes(store))
     assert [(f.kind, f.concept) for f in check_file(path, termbase)] == [("deprecated", "asylum-seeker"), ("mismatch", "return")]
+
+
+# -- translation memories converted as memories --------------------------------------------
+
+REAL = REPO / "tests" / "data" / "real"
+CODED = [REAL / "tmx" / "omegat--ImportTest2A.tmx", REAL / "tmx" / "omegat--ImportTest2C.tmx", REAL / "tmx" / "omegat--test-level2.tmx",
+         REAL / "tmx" / "okapi--a_small_test2.tmx", REAL / "xliff" / "okapi--test.txt_en-US_fr-FR.sdlxliff", REAL / "xliff" / "okapi--withReorderedCodes.xlf"]
+
+
+def convert(source: Path, target: Path, *options: str) -> None:
+    result = run("migterm", "convert", *options, source, target)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("source", CODED, ids=lambda p: p.name)
+def test_memories_with_inline_codes_convert_to_valid_tmx_xliff_and_po(tmp_path, source):
+    convert(source, tmp_path / "out.tmx")
+    result = run(need("xmllint", "libxml2-utils"), "--noout", "--nonet", "--dtdvalid", spec("tmx", "tmx14.dtd"), tmp_path / "out.tmx")
+    assert result.returncode == 0, result.stderr
+    convert(source, tmp_path / "out.xlf")
+    result = run(need("xmllint", "libxml2-utils"), "--noout", "--nonet", "--schema", spec("xliff", "xliff-core-1.2-strict.xsd"), tmp_path / "out.xlf")
+    assert result.returncode == 0, result.stderr
+    convert(source, tmp_path / "out.po")
+    result = run(need("msgfmt", "gettext"), "--check-format", "--check-header", "-o", tmp_path / "out.mo", tmp_path / "out.po")
+    assert result.returncode == 0, result.stderr
+
+
+def test_translate_toolkit_reads_the_memory_converted_to_xliff_po_and_tmx(tmp_path):
+    pytest.importorskip("translate.storage", reason="translate-toolkit is not installed (pip install translate-toolkit)")
+    from translate.storage import po, tmx, xliff
+
+    expected = [(u.text("nl"), u.text("en")) for u in formats.read_units(TM)]
+    for suffix, reader in ((".xlf", xliff.xlifffile), (".po", po.pofile), (".tmx", tmx.tmxfile)):
+        convert(TM, tmp_path / f"memory{suffix}")
+        units = [u for u in reader.parsefile(str(tmp_path / f"memory{suffix}")).units if not u.isheader()]
+        assert [(u.source, u.target) for u in units] == expected, suffix
+    store = xliff.xlifffile.parsefile(str(tmp_path / "memory.xlf"))
+    assert [u.getid().split("\x04")[-1] for u in store.units] == [u.id for u in formats.read_units(TM)]  # after the file's name
+
+
+def test_omegat_translates_both_documents_from_the_memory_after_a_round_trip_through_po_and_xliff(tmp_path, termbase):
+    """TMX → PO → XLIFF 2 → TMX, and OmegaT still finds every segment: the memory path loses nothing OmegaT needs."""
+    convert(TM, tmp_path / "memory.po")
+    convert(tmp_path / "memory.po", tmp_path / "memory.xlf", "--to", "xliff2")
+    convert(tmp_path / "memory.xlf", tmp_path / "again.tmx")
+    again = list(formats.read_units(tmp_path / "again.tmx"))
+    assert [(u.id, u.text("nl"), u.text("en")) for u in again] == [(u.id, u.text("nl"), u.text("en")) for u in formats.read_units(TM)]
+    project = omegat_project(tmp_path / "project")
+    shutil.copy(tmp_path / "again.tmx", project / "tm" / "auto" / "again.tmx")
+    dutch = [u.text("nl") for u in again[:12]]
+    (project / "source" / "sentences.txt").write_text("\n\n".join(dutch) + "\n", encoding="utf-8")
+    omegat(project, project / "config")
+    translated = (project / "target" / "sentences.txt").read_text(encoding="utf-8").split("\n\n")
+    assert [t.strip() for t in translated] == [u.text("en") for u in again[:12]]
