@@ -164,8 +164,8 @@ class Termbase:
                 if new_id in origins:
                     raise MigtermError(f"the termbase {name} has a concept {concept.id!r}, whose id another termbase uses", concept=concept.id)
                 if new_id != concept.id or any(renamed.get(r, r) != r for relation in RELATIONS for r in getattr(concept, relation)):
-                    concept = dataclasses.replace(concept, id=new_id, **{relation: tuple(renamed.get(r, r) for r in getattr(concept, relation))
-                                                                           for relation in RELATIONS})
+                    relations = {relation: tuple(renamed.get(r, r) for r in getattr(concept, relation)) for relation in RELATIONS}
+                    concept = dataclasses.replace(concept, id=new_id, **relations)  # type: ignore[arg-type]
                 origins[new_id] = (rank, name)
                 concepts.append(concept)
             for source in part.sources.values():

@@ -94,6 +94,8 @@ def write_tsv_units(units: Iterable[Unit], out: IO[bytes], *, source_lang: str |
                 losses.add("props, which a tab-separated file cannot hold")
             if len(others) > 1:
                 losses.add("target languages beyond the first, which a tab-separated file cannot hold")
+            if unit.fuzzy or unit.obsolete:
+                losses.add("fuzzy and obsolete marks, which a tab-separated file cannot hold")
         texts = [f.text for f in fields] + ([" ".join(unit.notes)] if unit.notes else [])
         if any(c in t for t in texts for c in "\t\r\n"):
             if losses is not None:
@@ -294,7 +296,7 @@ def _row(builder: ConceptBuilder, header: list[str], columns: list[tuple[str, st
                 if not text or (lang.lower(), text) in seen:
                     continue
                 seen.add((lang.lower(), text))
-                given = status or (Status.PREFERRED if not any(t.lang == lang for t in terms) else Status.ADMITTED)
+                given = Status(status) if status else Status.PREFERRED if not any(t.lang == lang for t in terms) else Status.ADMITTED
                 if given == Status.PREFERRED and any(t.lang == lang and t.status is Status.PREFERRED for t in terms):
                     given = Status.ADMITTED
                 terms.append(Term(text, lang, given))

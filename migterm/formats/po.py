@@ -7,6 +7,7 @@ msgctxt, fuzzy and obsolete entries."""
 from __future__ import annotations
 
 import codecs
+import hashlib
 import itertools
 import json
 import re
@@ -258,10 +259,10 @@ def write_po_units(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | 
         "X-Source-Language": source, "X-Generator": f"migterm {__version__}",
     }
     out.write((header.metadata_as_entry().__unicode__(0) + "\n").encode("utf-8"))
-    written: set[tuple[str | None, str]] = set()
+    written: set[bytes] = set()  # digests of the entries' context and msgid: small, however long the texts
     for unit in itertools.chain([first] if first is not None else [], units):
         entry = _entry(unit, target, losses)
-        key = (entry.msgctxt, entry.msgid)
+        key = hashlib.blake2b(f"{entry.msgctxt}\x04{entry.msgid}\x00{entry.msgctxt is None}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
         if not entry.msgid or key in written:
             if losses is not None:
                 losses.add("units PO cannot hold: an empty source, or the same context and source as an earlier unit")
@@ -279,7 +280,9 @@ def _entry(unit: Unit, target: str, losses: Losses | None) -> polib.POEntry:
     if losses is not None and len(others) > (chosen is not None):
         losses.add("target languages beyond the first, which a PO file cannot hold")
     props = dict(unit.props)
-    numbers, source_codes, target_codes = Numbers(), {}, {}
+    numbers = Numbers()
+    source_codes: dict[str, list[str | bool | None]] = {}
+    target_codes: dict[str, list[str | bool | None]] = {}
     msgid = _with_placeholders(source, numbers, source_codes)
     msgstr = _with_placeholders(unit.variants[chosen], numbers, target_codes) if chosen else ""
     table = {"msgid": source_codes, "msgstr": target_codes} if source_codes or target_codes else {}

@@ -17,6 +17,7 @@ segment `state`, Trados `conf`, memoQ `mq:status`, Phrase `m:confirmed`) and
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from urllib.parse import quote, unquote
@@ -469,18 +470,21 @@ def write_xliff2(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | No
     ns, mda = f"{{{XLIFF2_NS}}}", f"{{{MDA_NS}}}"
 
     def elements() -> Iterator[bytes]:
-        used: set[str] = set()
+        used: set[bytes] = set()  # digests of the ids written: XLIFF 2 ids are unique in a file
         for count, unit in enumerate(itertools.chain([first] if first is not None else [], units), start=1):
             src, tgt = _split(unit, source, target, losses)
-            own = unit.id if _NMTOKEN.match(unit.id) and unit.id not in used and len(used) < 1_000_000 else None
+            digest = hashlib.blake2b(unit.id.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            own = unit.id if _NMTOKEN.match(unit.id) and not re.fullmatch(r"u\d+", unit.id) and digest not in used else None
             unit_id = own or f"u{count}"
-            used.add(unit_id)
+            used.add(digest)
             element = etree.Element(ns + "unit", nsmap={None: XLIFF2_NS, "mda": MDA_NS}, id=unit_id)
             for name, value in unit.attrs:
                 if name in ("xliff:translate", "xliff:name"):
                     element.set(name[6:], value)
             state = next((v for n, v in unit.props if n == "state" and v in _STATES_2), None)
             props = [(n, v) for n, v in unit.props if not (n == "state" and v == state) and not (n == "msgctxt" and v == unit.id)]
+            if unit.fuzzy and losses is not None:
+                losses.add("fuzzy marks, which XLIFF 2.0 does not have")
             if own is None:
                 props.insert(0, ("id", unit.id))
             if props:
@@ -499,7 +503,7 @@ def write_xliff2(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | No
             if tgt is not None:
                 parts.append((etree.SubElement(segment, ns + "target"), tgt))
             etree.indent(element, space="  ", level=2)
-            numbers, data = Numbers(), {}
+            numbers, data = Numbers(), dict[str, str]()
             for holder, content in parts:
                 _fill2(holder, nest(content.pieces()), numbers, data, losses)
             if data:

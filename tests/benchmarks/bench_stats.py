@@ -1,23 +1,27 @@
-"""Benchmark: `migterm stats` on a large TMX, beside the peers, in one run.
+"""Benchmark: `migterm stats` and `migterm convert` on a large TMX, beside the peers, in one run.
 
     python tests/benchmarks/bench_stats.py [UNITS]
 
 Generates an NL–EN TMX of UNITS units (default 200,000, about 86 MB), installs this
-checkout and translate-toolkit into a fresh virtual environment, and prints wall
-time and peak resident memory of
+checkout and translate-toolkit into a fresh virtual environment, and prints the
+medians of three interleaved rounds of wall time, and the peak resident memory, of
 - a bare lxml iterparse pass over the file (the floor: parse, clear, count),
 - `migterm stats FILE`, the installed command,
-- translate-toolkit's TMX reader (tmxfile.parsefile),
-- `migterm stats` on the same data as TBX (concepts streamed).
+- `migterm convert FILE` to PO, to XLIFF 1.2, to XLIFF 2.0 and to TMX (unit by unit, streamed),
+and, once each, translate-toolkit's TMX reader (tmxfile.parsefile) and `migterm
+stats` on the same data as TBX (concepts streamed). Ratios are to the bare pass of
+the same round.
 """
 
 from __future__ import annotations
 
+import statistics
+import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import median_of, workspace  # noqa: E402
+from _common import interleaved, median_of, workspace  # noqa: E402
 from generate_tmx import generate  # noqa: E402
 
 BARE = """
@@ -44,24 +48,28 @@ def main() -> None:
         path = work / "memory.tmx"
         generate(path, units)
         print(f"file: {units:,} units, {path.stat().st_size / 1e6:.0f} MB\n")
-        print(f"{'reader':<44}{'wall s':>9}{'peak RSS MB':>13}")
-        rows = [
-            ("bare lxml iterparse pass", [python, "-c", BARE, str(path)], 3),
-            ("migterm stats", [migterm, "stats", str(path)], 3),
-            ("translate-toolkit tmxfile.parsefile", [python, "-c", TRANSLATE_TOOLKIT, str(path)], 1),
-        ]
-        results = {}
-        for label, command, runs in rows:
-            results[label] = median_of(runs, command, env)
-            print(f"{label:<44}{results[label][0]:>9.2f}{results[label][1]:>13.0f}")
-        ratio = results["migterm stats"][0] / results["bare lxml iterparse pass"][0]
-        print(f"\nmigterm stats / bare pass: {ratio:.2f}x (goal: within 1.5x; peak RSS goal: under 60 MB)")
+        print(f"{'command':<44}{'wall s':>9}{'x bare':>8}{'peak RSS MB':>13}")
+        commands = {
+            "bare lxml iterparse pass": [python, "-c", BARE, str(path)],
+            "migterm stats": [migterm, "stats", str(path)],
+            "migterm convert to PO": [migterm, "convert", str(path), str(work / "out.po")],
+            "migterm convert to XLIFF 1.2": [migterm, "convert", str(path), str(work / "out.xlf")],
+            "migterm convert to XLIFF 2.0": [migterm, "convert", "--to", "xliff2", str(path), str(work / "out2.xlf")],
+            "migterm convert to TMX": [migterm, "convert", str(path), str(work / "out.tmx")],
+        }
+        rounds = interleaved(3, commands, env)
+        bare = [wall for wall, _ in rounds["bare lxml iterparse pass"]]
+        for label, results in rounds.items():
+            wall = statistics.median(w for w, _ in results)
+            ratio = statistics.median(w / b for (w, _), b in zip(results, bare, strict=True))
+            print(f"{label:<44}{wall:>9.2f}{ratio:>7.2f}x{max(r for _, r in results):>13.0f}")
+        wall, rss = median_of(1, [python, "-c", TRANSLATE_TOOLKIT, str(path)], env)
+        print(f"{'translate-toolkit tmxfile.parsefile':<44}{wall:>9.2f}{wall / statistics.median(bare):>7.2f}x{rss:>13.0f}")
+        print("\ngoals: stats within 1.5x the bare pass; every command's peak RSS under 60 MB")
         tbx = work / "memory.tbx"
-        import subprocess
-
-        subprocess.run([migterm, "convert", str(path), str(tbx)], env=env, check=True)
+        subprocess.run([migterm, "convert", "--as", "termbase", str(path), str(tbx)], env=env, check=True)
         wall, rss = median_of(1, [migterm, "stats", str(tbx)], env)
-        print(f"{'migterm stats, the same data as TBX':<44}{wall:>9.2f}{rss:>13.0f}   ({tbx.stat().st_size / 1e6:.0f} MB)")
+        print(f"{'migterm stats, the same data as TBX':<44}{wall:>9.2f}{'':>8}{rss:>13.0f}   ({tbx.stat().st_size / 1e6:.0f} MB)")
 
 
 if __name__ == "__main__":

@@ -296,3 +296,25 @@ def test_omegat_translates_both_documents_from_the_memory_after_a_round_trip_thr
     omegat(project, project / "config")
     translated = (project / "target" / "sentences.txt").read_text(encoding="utf-8").split("\n\n")
     assert [t.strip() for t in translated] == [u.text("en") for u in again[:12]]
+
+
+def test_migterm_reads_the_tbx_and_po_translate_toolkit_writes(tmp_path):
+    pytest.importorskip("translate.storage", reason="translate-toolkit is not installed (pip install translate-toolkit)")
+    from translate.storage import po, tbx
+
+    store = tbx.tbxfile(sourcelanguage="nl", targetlanguage="en")
+    for source, target in [("terugkeer", "return"), ("asielzoeker", "asylum seeker")]:
+        store.addsourceunit(source).target = target
+    (tmp_path / "toolkit.tbx").write_bytes(bytes(store))
+    termbase = migterm.read(tmp_path / "toolkit.tbx")
+    assert [(c.preferred("nl").text, c.preferred("en").text) for c in termbase] == [] or [
+        ({t.lang: t.text for t in c.terms}["nl"], {t.lang: t.text for t in c.terms}["en"]) for c in termbase] == [
+        ("terugkeer", "return"), ("asielzoeker", "asylum seeker")]
+    catalog = po.pofile()
+    catalog.updateheader(add=True, Language="en")
+    unit = catalog.addsourceunit("De terugkeer van de vreemdeling.")
+    unit.target = "The départure."
+    catalog.addsourceunit("onvertaald")
+    (tmp_path / "toolkit.po").write_bytes(bytes(catalog))
+    units = list(migterm.read_units(tmp_path / "toolkit.po", source_lang="nl"))
+    assert [(u.text("nl"), u.text("en")) for u in units] == [("De terugkeer van de vreemdeling.", "The départure."), ("onvertaald", "")]
