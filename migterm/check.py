@@ -38,7 +38,7 @@ from .errors import FormatError, MigtermError
 from .model import Concept, Term, Unit, lang_matches
 from .recognise import Recogniser, matches_as_written
 from .termbase import Termbase
-from .text import normalise
+from .text import INVISIBLE, normalise, visible
 
 __all__ = ["Finding", "Checker", "check_file", "check_units"]
 
@@ -218,11 +218,13 @@ class Checker:
 
     def check(self, source: str, target: str, accepted: Collection[str] = ()) -> list[tuple[str, Concept, str, str | None]]:
         """The problems of one pair: (kind, concept, source term, what the target has)."""
+        if INVISIBLE.search(source):
+            source = visible(source)
         found = self._source.terms(source)
         if not found:
             return []
         if not target.isascii():
-            target = unicodedata.normalize("NFC", target)
+            target = unicodedata.normalize("NFC", visible(target))
         lowered = target.lower()
         seen: dict[str, tuple[Concept, str, Term]] = {}
         for concept, term, surface in found:
@@ -387,16 +389,26 @@ def _checked(checker: Checker, pairs: Iterator[tuple[Any, str, str, tuple[str, .
 
 
 def _work(connection: Any, checker: Checker) -> None:
-    """The second process: check the batches it is sent, send back their problems."""
-    while True:
-        batch = connection.recv()
-        if batch is None:
-            break
-        try:
-            connection.send([_problems(checker, *pair) for pair in batch])
-        except Exception as error:  # a bug: hand it to the first process, which raises it
-            connection.send(error)
-    connection.close()
+    """The second process: check the batches it is sent, send back their problems.
+    Ctrl-C is the first process's to handle: it ends this one."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        while True:
+            batch = connection.recv()
+            if batch is None:
+                break
+            try:
+                answer: Any = [_problems(checker, *pair) for pair in batch]
+            except Exception as error:  # a bug: hand it to the first process, which raises it
+                answer = error
+            connection.send(answer)
+    except (EOFError, OSError):  # the first process went away (interrupted, or its output failed): so does this one
+        pass
+    finally:
+        connection.close()
+        os._exit(0)  # no exit handlers of the first process's, no traceback
 
 
 def _checked_in_two(checker: Checker, pairs: Iterator[tuple[Any, str, str, tuple[str, ...]]]) -> Iterator[tuple[Any, list[_Problem]]]:

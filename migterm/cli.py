@@ -20,6 +20,7 @@ from .errors import MigtermError
 from .glossary import load
 from .model import Concept, Status, Term
 from .termbase import Match, Termbase
+from .text import printable
 
 _STATUS_COLOUR = {Status.PREFERRED: "green", Status.ADMITTED: None, Status.DEPRECATED: "red", Status.SUPERSEDED: "yellow"}
 
@@ -39,6 +40,15 @@ def _termbase(glossary: Path | None, termbases: tuple[Path, ...] = (), builtin: 
     if builtin:
         parts.append(("migterm", load(glossary)))
     return parts[0][1] if len(parts) == 1 else Termbase.combine(parts)
+
+
+def _has_language(termbase: Termbase, lang: str) -> None:
+    """Refuse a language the termbase has no term in (a region finds its language's terms)."""
+    from .model import lang_matches
+
+    known = termbase.languages
+    if not any(lang_matches(k, lang) or lang_matches(lang, k) for k in known):
+        raise MigtermError(f"the termbase has no terms in {lang!r} (it has {', '.join(sorted({k.split('-')[0] for k in known}))})")
 
 
 def _termbase_options(function):  # type: ignore[no-untyped-def]
@@ -163,6 +173,17 @@ def cli() -> None:
 _FORMAT_NAMES = click.Choice(["tbx", "tbx-v2", "tmx", "xliff", "xliff2", "po", "tsv", "csv", "json"])
 
 
+def _language(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    """A language tag as given: checked against BCP 47's syntax and written canonically."""
+    from .model import canonical_lang, is_language_tag
+
+    if value is None:
+        return None
+    if not is_language_tag(value):
+        raise click.BadParameter(f"{printable(value)!r} is not a BCP 47 language tag such as nl, en, nl-BE", context, parameter)
+    return canonical_lang(value)
+
+
 _glossary_option = click.option(
     "--glossary",
     type=click.Path(file_okay=False, path_type=Path),
@@ -172,7 +193,7 @@ _glossary_option = click.option(
 
 @cli.command()
 @click.argument("words", nargs=-1, required=True)
-@click.option("--lang", help="Look only among terms in this language (a BCP 47 tag such as nl, en, nl-BE).")
+@click.option("--lang", callback=_language, help="Look only among terms in this language (a BCP 47 tag such as nl, en, nl-BE; en-GB also finds en).")
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
 @_termbase_options
 def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, termbases: tuple[Path, ...], no_builtin: bool, glossary: Path | None) -> None:
@@ -186,13 +207,15 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, termbases: t
     if not query:
         raise click.UsageError("give a term to look up")
     termbase = _termbase(glossary, termbases, not no_builtin)
+    if lang is not None:
+        _has_language(termbase, lang)
     matches = termbase.lookup(query, lang=lang)
     suggestions = [] if matches else termbase.suggest(query, lang=lang)
     compound = None
     if not matches:
         from .recognise import Recogniser
 
-        hits = Recogniser(termbase).scan(query) if " " not in query else []
+        hits = Recogniser(termbase).scan(query) if " " not in query and len(query) <= 500 else []
         compound = hits[0] if len(hits) == 1 and hits[0].kind == "compound" and hits[0].surface == query else None
         if compound is not None and compound.suggestion is None and suggestions:
             compound = None  # more likely a misspelling of a term than a compound
@@ -223,7 +246,8 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, termbases: t
         click.echo("\n\n".join(blocks))
     else:
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        click.echo(f"migterm: no term matches '{query}'.{hint}", err=True)
+        shown = printable(query if len(query) <= 80 else query[:80] + "…")
+        click.echo(f"migterm: no term matches '{shown}'.{hint}", err=True)
         if compound is not None:
             english = f" ({compound.english})" if compound.english else ""
             click.echo(f"It is a compound containing the term '{compound.term.text}'{english} [{compound.concept.id}].", err=True)
@@ -235,7 +259,7 @@ def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, termbases: t
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON lines.")
-@click.option("--lang", default="nl", show_default=True, help="The language of the text to scan.")
+@click.option("--lang", default="nl", show_default=True, callback=_language, help="The language of the text to scan.")
 @click.option("--nested", is_flag=True, help="Also report shorter terms inside a longer hit (asielaanvraag in kansarme asielaanvraag).")
 @_termbase_options
 def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, termbases: tuple[Path, ...], no_builtin: bool,
@@ -253,14 +277,16 @@ def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, termba
     from .recognise import Recogniser
 
     termbase = _termbase(glossary, termbases, not no_builtin)
+    _has_language(termbase, lang)
     recogniser = Recogniser(termbase, lang)
     found = 0
     for file in files:
-        for where, text, before in _texts(file, lang):
+        for where, text, before, indent in _texts(file, lang):
             out = []
             for hit in recogniser.scan(text, nested=nested):
                 found += 1
-                location = f"{file}:{before + hit.line if where is None else where}:{hit.column}"
+                column = hit.column + (indent if hit.line == 1 else 0)
+                location = f"{file}:{before + hit.line if where is None else where}:{column}"
                 if as_json:
                     import json
 
@@ -283,34 +309,59 @@ def scan(files: tuple[Path, ...], as_json: bool, lang: str, nested: bool, termba
     sys.exit(0 if found else 1)
 
 
+_PIECE = 1 << 18  # characters: the most of a text scanned at once, however long its lines
+
+
 def _texts(file: Path, lang: str):  # type: ignore[no-untyped-def]
-    """(unit id or None, text, number of lines before it) for each paragraph of a plain-text
-    file, read as a stream, or for each unit of a TMX or PO file."""
+    """(unit id or None, text, lines before it, its column on its first line) for each
+    paragraph of a plain-text file, read as a stream, or for each unit of a TMX, XLIFF
+    or PO file. A paragraph longer than a piece is cut at a line end, and a line longer
+    than a piece at a space, so that memory does not grow with the longest line."""
     from . import formats
 
     if formats.detect(file) in ("tmx", "xliff", "po") or file.suffix.lower() in (".tmx", ".po", ".pot", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"):
         for unit in formats.read_units(file, source_lang=lang):
             text = unit.text(lang)
             if text and ("xliff:translate", "no") not in unit.attrs:
-                yield unit.id, text, 0
+                yield unit.id, text, 0, 0
         return
     try:
         with file.open(encoding="utf-8-sig") as handle:
-            block: list[str] = []
-            before = 0
-            for line in handle:
-                block.append(line)
-                # a paragraph ends at a blank line; a very long one is cut at a line end
-                if not line.strip() or len(block) >= 2000:
-                    yield None, "".join(block), before
-                    before += len(block)
-                    block = []
-            if block:
-                yield None, "".join(block), before
+            yield from _pieces(handle)
     except OSError as error:
         raise MigtermError(f"cannot read: {error.strerror}", path=file) from None
     except UnicodeDecodeError:
         raise MigtermError("not UTF-8 text", path=file) from None
+
+
+def _pieces(handle: Any) -> Any:
+    pending: list[str] = []
+    size = before = column = 0
+
+    def emit(text: str) -> Any:
+        nonlocal before, column
+        yield None, text, before, column
+        breaks = text.count("\n")
+        if breaks:
+            before += breaks
+            column = len(text) - text.rfind("\n") - 1
+        else:
+            column += len(text)
+
+    while part := handle.readline(_PIECE):
+        pending.append(part)
+        size += len(part)
+        if part.endswith("\n"):
+            if not part.strip() or size >= _PIECE:  # a paragraph ends at a blank line; a long one at a line end
+                text, pending, size = "".join(pending), [], 0
+                yield from emit(text)
+        elif size >= _PIECE:  # a line longer than a piece: cut at its last white space
+            text = "".join(pending)
+            cut = max(text.rfind(" "), text.rfind("\t")) + 1 or len(text)
+            pending, size = [text[cut:]], len(text) - cut
+            yield from emit(text[:cut])
+    if pending:
+        yield from emit("".join(pending))
 
 
 @cli.command()
@@ -410,8 +461,8 @@ def _deliverables(paths: tuple[Path, ...], named: str | None) -> list[Path]:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--from", "from_format", type=_FORMAT_NAMES, help="The format of the files, where neither content nor suffix says it.")
-@click.option("--source-lang", help="The source language, where the file does not say (PO and TSV: nl).")
-@click.option("--target-lang", help="The target language, where the file does not say (TSV: en).")
+@click.option("--source-lang", callback=_language, help="The source language, where the file does not say (PO and TSV: nl).")
+@click.option("--target-lang", callback=_language, help="The target language, where the file does not say (TSV: en).")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON lines.")
 @click.option("--jobs", type=click.IntRange(1, 2), default=None,
               help="Processes to check with: 1, or 2 (by default 2 for a file over 4 MB where there are two processors).")
@@ -495,8 +546,8 @@ def validate(glossary: Path | None) -> None:
 
 
 _lang_options = [
-    click.option("--source-lang", default=None, help="The source language of bilingual files (default nl)."),
-    click.option("--target-lang", default=None, help="The target language of bilingual files (default en)."),
+    click.option("--source-lang", default=None, callback=_language, help="The source language of bilingual files (default nl)."),
+    click.option("--target-lang", default=None, callback=_language, help="The target language of bilingual files (default en)."),
 ]
 
 
@@ -506,12 +557,16 @@ def _with_langs(function):  # type: ignore[no-untyped-def]
     return function
 
 
+_force_option = click.option("--force", is_flag=True, help="Replace the output even where it is a symbolic link, a device or a read-only file.")
+
+
 @cli.command()
 @click.option("--format", "-f", "format_name", type=_FORMAT_NAMES, help="The format; by default the output file's suffix says.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="The file to write (default: standard output).")
+@_force_option
 @_with_langs
 @_glossary_option
-def export(format_name: str | None, output: Path | None, source_lang: str | None, target_lang: str | None, glossary: Path | None) -> None:
+def export(format_name: str | None, output: Path | None, force: bool, source_lang: str | None, target_lang: str | None, glossary: Path | None) -> None:
     """Write the termbase as TBX, TMX, PO, TSV, CSV or JSON.
 
     \b
@@ -523,7 +578,7 @@ def export(format_name: str | None, output: Path | None, source_lang: str | None
 
     if format_name is None and output is None:
         raise click.UsageError("name a --format, or an --output file whose suffix says it")
-    formats.write(_termbase(glossary), output, format_name, source_lang=source_lang, target_lang=target_lang)
+    formats.write(_termbase(glossary), output, format_name, force=force, source_lang=source_lang, target_lang=target_lang)
 
 
 @cli.command()
@@ -533,8 +588,9 @@ def export(format_name: str | None, output: Path | None, source_lang: str | None
 @click.option("--to", "to_format", type=_FORMAT_NAMES, help="The output format; by default its suffix says.")
 @click.option("--as", "kind", type=click.Choice(["memory", "termbase"]),
               help="Convert as a translation memory (unit by unit) or as a termbase (concepts); by default what the input is.")
+@_force_option
 @_with_langs
-def convert(source: Path, target: Path, from_format: str | None, to_format: str | None, kind: str | None,
+def convert(source: Path, target: Path, from_format: str | None, to_format: str | None, kind: str | None, force: bool,
             source_lang: str | None, target_lang: str | None) -> None:
     """Convert a translation memory or a termbase from one format to another.
 
@@ -553,7 +609,7 @@ def convert(source: Path, target: Path, from_format: str | None, to_format: str 
     from . import formats
 
     _, losses = formats.convert(source, target, from_format=from_format, to_format=to_format, kind=kind,
-                                source_lang=source_lang, target_lang=target_lang)
+                                source_lang=source_lang, target_lang=target_lang, force=force)
     for line in losses.lines():
         click.echo(f"migterm: {target}: {line}", err=True)
 
@@ -581,24 +637,54 @@ def stats(file: Path, format_name: str | None, as_json: bool, source_lang: str |
         click.echo(f"{name + ':':<30}{value}")
 
 
+def _ended_by_signal(number: int, _frame: Any) -> None:
+    """SIGTERM or SIGHUP: remove the temporary files of writes under way, and go."""
+    from .formats._xml import remove_pending
+
+    remove_pending()
+    os._exit(128 + number)
+
+
+def _quiet_stdout() -> None:
+    """The reader went away (`| head`): point stdout at /dev/null so that Python's
+    own flush at exit does not complain a second time."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main() -> None:
     """Entry point: run the CLI, turning every migterm error into one line and exit status 2."""
+    import errno
+    import signal
+
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, _ended_by_signal)
     try:
-        cli.main(standalone_mode=False)
+        try:
+            cli.main(standalone_mode=False)
+        except SystemExit:
+            sys.stdout.flush()  # here, where a full disk can still be reported
+            raise
+        sys.stdout.flush()
     except MigtermError as error:
-        click.echo(f"migterm: {error}", err=True)
+        click.echo(f"migterm: {printable(str(error))}", err=True)
         sys.exit(2)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("migterm: interrupted", err=True)
         sys.exit(130)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
     except BrokenPipeError:
-        # The reader went away (`| head`): not an error. Point stdout at /dev/null so
-        # that Python's own flush at exit does not complain a second time.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         sys.exit(0)
+    except OSError as error:  # the output could not be written: a full disk, a closed stream
+        if error.errno == errno.EPIPE:
+            _quiet_stdout()
+            sys.exit(0)
+        with contextlib.suppress(OSError):
+            _quiet_stdout()
+            click.echo(f"migterm: cannot write the output: {error.strerror or error}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

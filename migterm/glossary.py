@@ -9,6 +9,7 @@ source files, so a command answers without parsing TOML when nothing changed.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import sys
@@ -24,7 +25,7 @@ from .termbase import Termbase
 __all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
 
 SOURCES_INDEX = Path("sources") / "index.toml"
-_CACHE_FORMAT = "2"
+_CACHE_FORMAT = "3"
 
 
 def default_glossary_dir() -> Path:
@@ -64,6 +65,8 @@ def _read_toml(path: Path, directory: Path) -> dict[str, Any]:
         raise GlossaryError(f"cannot read: {error.strerror}", path=shown) from None
     except UnicodeDecodeError:
         raise GlossaryError("not UTF-8 text", path=shown) from None
+    except RecursionError:
+        raise GlossaryError("not valid TOML for a glossary: tables or arrays nested too deep", path=shown) from None
     except tomllib.TOMLDecodeError as error:
         m = re.search(r"\(at line (\d+), column \d+\)", str(error))
         message = re.sub(r"\s*\(at line.*\)", "", str(error))
@@ -134,18 +137,24 @@ def _build(directory: Path) -> Termbase:
         raise _glossary_error(error, where) from None
 
 
-def _fingerprint(directory: Path) -> str:
-    """What the cache must match: migterm and Python versions, and each glossary file's name, size and mtime."""
+def _fingerprint(directory: Path) -> bytes:
+    """What the cache must match: migterm and Python versions, and each glossary file's
+    name and contents (not its size or time, which an edit can leave as they were)."""
     from . import __version__
 
-    parts = [_CACHE_FORMAT, __version__, sys.version, str(directory.resolve())]
+    digest = hashlib.blake2b(digest_size=32)
+    for part in (_CACHE_FORMAT, __version__, sys.version, str(directory.resolve())):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for path in [*_glossary_files(directory), directory / SOURCES_INDEX]:
         try:
-            stat = path.stat()
+            data = path.read_bytes()
         except OSError:
             continue
-        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\0".join(parts)
+        digest.update(path.name.encode("utf-8", "surrogatepass") + b"\0" + len(data).to_bytes(8, "big") + data)
+    return digest.digest()
+
+
+_MAGIC = b"migterm-cache\0"
 
 
 def _crc(text: str) -> str:
@@ -167,17 +176,19 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
         return _build(directory)
     fingerprint = _fingerprint(directory)
     prefix = f"termbase-{_crc(str(directory.resolve()))}"
-    cached = where / f"{prefix}-{_crc(fingerprint)}.bin"
-    header = fingerprint.encode("utf-8", "surrogatepass")
-    header = len(header).to_bytes(4, "big") + header
+    cached = where / f"{prefix}-{fingerprint[:4].hex()}.bin"
+    header = _MAGIC + fingerprint
     try:
-        data = cached.read_bytes()
-        if data.startswith(header):
-            return Termbase.from_compiled(memoryview(data)[len(header):])
-    except (OSError, ValueError, EOFError, TypeError, KeyError, MigtermError):
-        pass  # absent, stale or unreadable: rebuild below
+        data = memoryview(cached.read_bytes())
+        body = data[len(header) + 32 :]
+        # the cache is used only when it is the one of these files and its contents are intact
+        if data[: len(header)] == header and data[len(header) : len(header) + 32] == hashlib.blake2b(body, digest_size=32).digest():
+            return Termbase.from_compiled(body)
+    except Exception:  # noqa: BLE001 -- absent, stale or damaged in any way: rebuild below
+        pass
     termbase = _build(directory)
-    _write_quietly(cached, header + termbase.compiled())
+    body = termbase.compiled()
+    _write_quietly(cached, header + hashlib.blake2b(body, digest_size=32).digest() + body)
     for stale in where.glob(f"{prefix}-*.bin"):
         if stale != cached:
             try:

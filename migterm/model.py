@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from .errors import ModelError
+from .text import INVISIBLE as _INVISIBLE
 
 __all__ = [
     "Status",
@@ -36,6 +37,7 @@ __all__ = [
     "lang_matches",
     "check_concepts",
     "is_glossary_id",
+    "is_language_tag",
     "RELATIONS",
 ]
 
@@ -153,6 +155,23 @@ def canonical_lang(tag: str) -> str:
         else:
             parts.append(sub.lower())
     return "-".join(parts)
+
+
+# RFC 5646's syntax of a language tag: language (with extended subtags), script, region,
+# variants, extensions and a private use part; or a private use tag alone.
+_BCP47 = re.compile(
+    r"(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?"
+    r"|x(?:-[a-z0-9]{1,8})+)\Z", re.IGNORECASE)
+
+
+def is_language_tag(text: str) -> bool:
+    """True for a tag of BCP 47's syntax.
+
+    >>> is_language_tag("nl-BE"), is_language_tag("zh-Hant-TW"), is_language_tag(""), is_language_tag("xx-INVALIDTAG"), is_language_tag("en_GB")
+    (True, True, False, False, False)
+    """
+    return isinstance(text, str) and bool(_BCP47.match(text))
 
 
 def lang_matches(tag: str, wanted: str) -> bool:
@@ -329,6 +348,10 @@ class Term:
 
     def __post_init__(self) -> None:
         _clean(self.text, "term text")
+        hidden = _INVISIBLE.search(self.text)
+        if hidden:
+            raise ModelError(f"term text {self.text.encode('unicode_escape').decode('ascii')!r} holds the invisible character "
+                             f"U+{ord(hidden.group()):04X}, which no one can see or type")
         if not any(c.isalnum() for c in self.text):
             raise ModelError(f"term text {self.text!r} has no letter or digit")
         object.__setattr__(self, "lang", canonical_lang(self.lang))

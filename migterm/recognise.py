@@ -11,6 +11,7 @@ one (`terugkeerbeleid`) is reported as a compound hit with its known part.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from itertools import repeat
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from . import dutch, english
 from .model import Concept, Term
 from .termbase import Termbase
-from .text import WORD, normalise
+from .text import INVISIBLE, WORD, normalise
 
 __all__ = ["Hit", "Recogniser", "scan", "matches_as_written"]
 
@@ -119,6 +120,9 @@ class Recogniser:
         for candidates in self._by_first.values():
             candidates.sort(key=lambda c: (-len(c[0]), c[1]))
         self._digit_starts = any(key.isdigit() for key in self._by_first)
+        # A word much longer than any term's word is none and holds none: it is passed over
+        # unremembered, so that a 10 MB "word" costs its length, not its square
+        self._longest_word = max(64, 2 * max((len(k) for k in self._by_first), default=0))
 
     def _term(self, concept_id: str, position: int) -> tuple[Concept, Term]:
         concept = self._termbase[concept_id]
@@ -209,6 +213,8 @@ class Recogniser:
         """A known term inside a longer word: (known key, unknown rest, start, end of known part)."""
         if word in self._compounds:
             return self._compounds[word]
+        if len(word) > self._longest_word:
+            return None
         found = self._find_compound(word)
         if len(self._compounds) < 200_000:
             self._compounds[word] = found
@@ -217,6 +223,8 @@ class Recogniser:
     def _lemma_candidates(self, key: str) -> list[str]:
         found = self._lemmas.get(key)
         if found is None:
+            if len(key) > self._longest_word:
+                return []
             found = self._lemmatise(key)
             if len(self._lemmas) < 200_000:
                 self._lemmas[key] = found
@@ -302,6 +310,8 @@ class Recogniser:
     def scan(self, text: str, *, nested: bool = False) -> list[Hit]:
         """Every hit in `text`, in order; overlapping terms resolved longest first. With
         `nested`, the shorter terms inside a longer hit are reported too."""
+        if INVISIBLE.search(text):
+            return self._scan_invisible(text, nested)
         text = _FOOTNOTE_LINE.sub(lambda m: " " * len(m.group()), text)  # same length: offsets and lines hold
         words, starts = self._words(text)
         hits: list[Hit] = []
@@ -366,6 +376,18 @@ class Recogniser:
                                           suggestion=self._suggest(known, rest, start == 0)))
         return hits
 
+    def _scan_invisible(self, text: str, nested: bool) -> list[Hit]:
+        """`scan` of a text with invisible characters (`terug\u00adkeer`): the hits of the
+        text without them, placed in the text as it was."""
+        kept = [i for i, c in enumerate(text) if not INVISIBLE.match(c)]
+        clean = "".join(text[i] for i in kept)
+        hits = []
+        for hit in self.scan(clean, nested=nested):
+            start = kept[hit.start]
+            end = kept[hit.end - 1] + 1 if hit.end > hit.start else start
+            hits.append(dataclasses.replace(hit, start=start, end=end, column=start - text.rfind("\n", 0, start)))
+        return hits
+
     def terms(self, text: str) -> list[tuple[Concept, Term, str]]:
         """The terms in `text` (no compounds, no nested terms) as (concept, term, surface),
         in order: what `scan` finds, but for a one-line text whose words are whole
@@ -419,6 +441,8 @@ class Recogniser:
         """A word as written: its normalised key, and whether a term may start with it (remembered)."""
         entry = self._keys.get(token)
         if entry is None:
+            if len(token) > self._longest_word:
+                return normalise(token), False
             key = normalise(token)
             entry = (key, bool(key) and (key in self._by_first or bool(self._inflected_candidates(key))))
             if len(self._keys) < 500_000:
@@ -435,6 +459,8 @@ class Recogniser:
         one-word term (concept, term) or none (None, None), with the second words of the
         longer terms it may start. The same choice as `_longest` makes."""
         info: tuple[Concept | None, Term | None, frozenset[str]] | object | None = None
+        if len(piece) > self._longest_word:
+            return None
         key = normalise(piece)
         if key and (key in self._by_first or self._inflected_candidates(key)):
             starting = self._by_first.get(key, ())

@@ -31,6 +31,7 @@ __all__ = ["Termbase", "Match", "MatchKind"]
 _Entry = tuple[str, int, str, int]
 _TERM, _FORM = 0, 1
 _MAX_CANDIDATES = 64
+_LONGEST_QUERY = 500  # characters: far beyond any term
 
 
 class MatchKind(StrEnum):
@@ -241,11 +242,13 @@ class Termbase:
         included); without it the query is looked up in every language.
         """
         query = query.strip()
+        if len(query) > _LONGEST_QUERY:
+            return []  # no term is that long: answered at once, in no more memory than the query
         found: dict[str, Match] = {}
         wanted = normalise(query)
         for index, k in ((self._index, wanted), (self._compact, compact(wanted))):
             for entry in self._entries(index, k):
-                if lang is None or lang_matches(entry[2], lang):
+                if lang is None or lang_matches(entry[2], lang) or lang_matches(lang, entry[2]):  # en-GB finds en
                     term = self[entry[0]].terms[entry[1]]
                     how = MatchKind.EXACT if term.text == query else MatchKind.NORMALISED if entry[3] == _TERM else MatchKind.INFLECTED
                     self._keep(found, Match(self[entry[0]], term, how, query))
@@ -255,11 +258,11 @@ class Termbase:
         # lemmatised match comes before a later part's direct one
         if not found or self._origins and min(self.rank(cid) for cid in found) > 0:
             for rules_lang in ("nl", "en"):
-                if lang is not None and not lang_matches(lang, rules_lang):
+                if lang is not None and not lang_matches(lang, rules_lang) and not lang_matches(rules_lang, lang):
                     continue
                 for candidate in _lemma_keys(query, rules_lang):
                     for entry in [*self._entries(self._index, candidate), *self._entries(self._compact, compact(candidate))]:
-                        if lang_matches(entry[2], rules_lang) and (lang is None or lang_matches(entry[2], lang)):
+                        if lang_matches(entry[2], rules_lang) and (lang is None or lang_matches(entry[2], lang) or lang_matches(lang, entry[2])):
                             self._keep(found, Match(self[entry[0]], self[entry[0]].terms[entry[1]], MatchKind.LEMMATISED, query))
         if self._origins:
             return sorted(found.values(), key=lambda m: (self.rank(m.concept.id), *_closeness(m)))
@@ -275,6 +278,8 @@ class Termbase:
         """Terms spelt like `query`, for a "did you mean" after a miss."""
         import difflib
 
+        if len(query) > _LONGEST_QUERY:
+            return []
         wanted = compact(normalise(query))
         if not wanted:
             return []

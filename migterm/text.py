@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["WORD", "normalise", "compact", "tokens"]
+__all__ = ["WORD", "INVISIBLE", "normalise", "compact", "tokens", "visible", "printable"]
+
+# Characters that show nothing and change no word: the soft hyphen (PDF and Word text is
+# full of it), zero-width spaces, joiners and the word joiner, a byte-order mark inside
+# text, and the bidirectional controls. Text is compared without them.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212/"
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
@@ -19,7 +24,9 @@ _SPACES = re.compile(r"\s+")
 # A word of running text: hyphenated and apostrophe parts kept together, and a hyphen
 # at its end kept (a word split by a line break, or the first of `grens- en kustwacht`).
 WORD = re.compile(r"[\w&]+(?:[-'’][\w&]+)*-?")
-_TABLE = {**{ord(c): " " for c in _DASHES}, **{ord(c): None for c in _APOSTROPHES}}
+_TABLE = {**{ord(c): " " for c in _DASHES}, **{ord(c): None for c in _APOSTROPHES},
+          **{c: None for c in [0xAD, 0x61C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                               *range(0x2066, 0x206A), 0xFEFF]}}
 
 
 def normalise(text: str) -> str:
@@ -44,6 +51,24 @@ def normalise(text: str) -> str:
         if folded == key:
             return key
         key = folded
+
+
+def visible(text: str) -> str:
+    """`text` without its invisible characters.
+
+    >>> visible("terug\u00adkeer"), visible("re\u200bturn")
+    ('terugkeer', 'return')
+    """
+    return INVISIBLE.sub("", text) if INVISIBLE.search(text) else text
+
+
+def printable(text: str) -> str:
+    r"""`text` fit to echo to a terminal: control and invisible characters written as escapes.
+
+    >>> print(printable("terug\u202ekeer\x1b[2J"))
+    terug\u202ekeer\x1b[2J
+    """
+    return "".join(c if c.isprintable() and not INVISIBLE.match(c) else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def compact(key: str) -> str:

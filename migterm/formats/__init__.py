@@ -175,11 +175,11 @@ def read_units(path: str | Path, format: str | None = None, **options: Any) -> I
     return fmt.units(str(path), path=str(path), **options)
 
 
-def _atomic(path: str | Path | None, write: Callable[[Any], None]) -> None:
+def _atomic(path: str | Path | None, write: Callable[[Any], None], force: bool = False) -> None:
     from ._xml import atomic_output
 
     try:
-        with atomic_output(path) as out:
+        with atomic_output(path, force=force) as out:
             write(out)
     except MigtermError as error:
         raise error.located(path=path) from None
@@ -187,29 +187,30 @@ def _atomic(path: str | Path | None, write: Callable[[Any], None]) -> None:
         raise FormatError(f"cannot write: {error.strerror or error}", path=path) from None
 
 
-def write(termbase: Termbase, path: str | Path | None, format: str | None = None, **options: Any) -> None:
+def write(termbase: Termbase, path: str | Path | None, format: str | None = None, *, force: bool = False, **options: Any) -> None:
     """Write `termbase` to `path` (None or "-": standard output), atomically: an interrupted
-    or failed write leaves the old file, or none."""
+    or failed write leaves the old file, or none. `force` replaces a symbolic link, a
+    device or a read-only file."""
     fmt, options = find_format(path, format, content=False), _given(options)
     if fmt.writer is None:
         raise FormatError(f"a {fmt.name} file holds translation units, not concepts; write a memory with write_units", path=path)
-    _atomic(path, lambda out: fmt.writer(termbase, out, **options))  # type: ignore[misc]
+    _atomic(path, lambda out: fmt.writer(termbase, out, **options), force)  # type: ignore[misc]
 
 
 def write_units(units: Iterable[Unit], path: str | Path | None, format: str | None = None, *, source_lang: str | None = None,
-                target_langs: Iterable[str] | None = None) -> Losses:
+                target_langs: Iterable[str] | None = None, force: bool = False) -> Losses:
     """Write a stream of units as a translation memory, atomically; the return says
     what the format could not hold."""
     fmt = find_format(path, format, content=False)
     if fmt.unit_writer is None:
         raise FormatError(f"a {fmt.name} file holds concepts, not translation units", path=path)
     losses = Losses()
-    _atomic(path, lambda out: fmt.unit_writer(units, out, source_lang=source_lang, target_langs=target_langs, losses=losses))  # type: ignore[misc]
+    _atomic(path, lambda out: fmt.unit_writer(units, out, source_lang=source_lang, target_langs=target_langs, losses=losses), force)  # type: ignore[misc]
     return losses
 
 
 def convert(source: str | Path, target: str | Path | None, *, from_format: str | None = None, to_format: str | None = None,
-            kind: str | None = None, source_lang: str | None = None, target_lang: str | None = None) -> tuple[str, Losses]:
+            kind: str | None = None, source_lang: str | None = None, target_lang: str | None = None, force: bool = False) -> tuple[str, Losses]:
     """Convert a file: as a translation memory (unit by unit, streaming) when both
     formats hold one, else as a termbase. `kind` ("memory" or "termbase") chooses
     where both would do; reading a memory as term pairs, or writing a termbase as
@@ -227,9 +228,10 @@ def convert(source: str | Path, target: str | Path | None, *, from_format: str |
             raise FormatError(f"a {writing.name} file cannot hold what a {reading.name} file holds", path=target)
     if kind == MEMORY:
         units = read_units(source, reading.name, source_lang=source_lang, target_lang=target_lang)
-        return kind, write_units(units, target, writing.name, source_lang=source_lang, target_langs=[target_lang] if target_lang else None)
+        return kind, write_units(units, target, writing.name, source_lang=source_lang, target_langs=[target_lang] if target_lang else None,
+                                 force=force)
     termbase = read(source, reading.name, source_lang=source_lang, target_lang=target_lang)
-    write(termbase, target, writing.name, source_lang=source_lang, target_lang=target_lang)
+    write(termbase, target, writing.name, force=force, source_lang=source_lang, target_lang=target_lang)
     return kind, Losses()
 
 

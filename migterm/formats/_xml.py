@@ -103,10 +103,36 @@ def serialise(root: Any, *, doctype: str | None = None) -> bytes:
     return head + body + b"\n"
 
 
+def _refuse_to_replace(target: Path, force: bool) -> int | None:
+    """The mode of the file at `target` (None: there is none), after refusing what an
+    output file must not replace without `force`: a symbolic link, a directory, a
+    device or other special file, a file we may not write."""
+    import stat
+
+    try:
+        status = target.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise FormatError(f"cannot write: {error.strerror or error}", path=target) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise FormatError("is a directory", path=target)
+    if not force:
+        if stat.S_ISLNK(status.st_mode):
+            raise FormatError("is a symbolic link, which writing would replace with a file; give --force to do so", path=target)
+        if not stat.S_ISREG(status.st_mode):
+            raise FormatError("is not a regular file (a device, a pipe or a socket); give --force to replace it", path=target)
+        if not status.st_mode & 0o222:  # no write permission for anyone (root could write it all the same)
+            raise FormatError("is read-only; give --force to replace it", path=target)
+    return stat.S_IMODE(status.st_mode) if stat.S_ISREG(status.st_mode) else None
+
+
 @contextlib.contextmanager
-def atomic_output(path: str | Path | None, *, binary: bool = True) -> Iterator[IO[Any]]:
+def atomic_output(path: str | Path | None, *, binary: bool = True, force: bool = False) -> Iterator[IO[Any]]:
     """A file to write to that appears at `path` only when the writing succeeded
-    (an interrupted write leaves the old file, or none). `None` or "-" is standard output."""
+    (an interrupted write leaves the old file, or none). `None` or "-" is standard
+    output. A file it replaces keeps its mode; a symbolic link, a device or a
+    read-only file is not replaced unless `force`, and a directory never is."""
     if path is None or str(path) == "-":
         import sys
 
@@ -115,9 +141,8 @@ def atomic_output(path: str | Path | None, *, binary: bool = True) -> Iterator[I
         stream.flush()
         return
     target = Path(path)
-    try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
+    mode = _refuse_to_replace(target, force)
+    if mode is None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
@@ -125,6 +150,7 @@ def atomic_output(path: str | Path | None, *, binary: bool = True) -> Iterator[I
         mode="wb" if binary else "w", dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp", delete=False,
         **({} if binary else {"encoding": "utf-8", "newline": ""}),
     )
+    _PENDING.add(handle.name)
     try:
         with handle:
             yield handle
@@ -136,3 +162,18 @@ def atomic_output(path: str | Path | None, *, binary: bool = True) -> Iterator[I
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
         raise
+    finally:
+        _PENDING.discard(handle.name)
+
+
+# Temporary files being written, for a signal handler to remove when the process is
+# ended (SIGTERM, SIGHUP) without the chance to unwind.
+_PENDING: set[str] = set()
+
+
+def remove_pending() -> None:
+    """Remove the temporary files of writes still under way."""
+    for name in list(_PENDING):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        _PENDING.discard(name)

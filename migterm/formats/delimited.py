@@ -17,6 +17,7 @@ from ..errors import MigtermError
 from ..model import Segment, Status, Term, Unit
 from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug
+from ..text import visible
 from ._inline import Losses
 from ..errors import FormatError
 
@@ -116,9 +117,13 @@ def read_tsv(source: str | Path | IO[bytes], *, path: str | None = None, source_
         src, tgt = unit.text(source_lang) or "", unit.text(target_lang) or ""
         if not src.strip() or not tgt.strip():  # OmegaT passes over a line with an empty term
             continue
+        try:
+            terms = [Term(" ".join(visible(src).split()), source_lang, Status.PREFERRED), Term(" ".join(visible(tgt).split()), target_lang, Status.PREFERRED)]
+        except MigtermError as error:
+            raise FormatError(error.message, path=shown, line=unit.line) from None
         builder.add(
             builder.unique_id(slug(src, "t")),
-            terms=[Term(src.strip(), source_lang, Status.PREFERRED), Term(tgt.strip(), target_lang, Status.PREFERRED)],
+            terms=terms,
             line=unit.line,
             definitions={target_lang: unit.notes[0].strip()} if unit.notes and unit.notes[0].strip() else {},
         )
@@ -292,7 +297,7 @@ def _row(builder: ConceptBuilder, header: list[str], columns: list[tuple[str, st
         elif kind == "term" and lang:
             texts = value.split(";") if split_synonyms else [value]
             for text in texts:
-                text = " ".join(text.split())
+                text = " ".join(visible(text).split())
                 if not text or (lang.lower(), text) in seen:
                     continue
                 seen.add((lang.lower(), text))

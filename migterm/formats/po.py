@@ -21,6 +21,7 @@ import polib
 from .. import __version__
 from ..errors import MigtermError
 from ..model import RELATIONS, Code, Segment, Status, Unit, canonical_lang
+from ..text import visible
 from ._inline import Losses, Numbers
 from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
@@ -229,7 +230,7 @@ def iter_po_units(source: str | Path | IO[bytes], *, path: str | None = None, so
         yield Unit(
             id=entry.msgctxt or entry.msgid,
             variants={src: _from_placeholders(entry.msgid, table.get("msgid", {})), tgt: _from_placeholders(target, table.get("msgstr", {}))},
-            line=entry.linenum,
+            line=max(entry.linenum, 1),
             props=tuple(props + own_props),
             notes=tuple(n for n in (entry.tcomment,) if n),
             fuzzy=bool(entry.fuzzy),
@@ -326,12 +327,17 @@ def read_po(source: str | Path | IO[bytes], *, path: str | None = None, source_l
         src = next((v for n, v in comments if n == "source lang"), src)
         target_fields = [(n[len("target "):], v) for n, v in comments if n.startswith("target ") and n != "target lang"]
         tgt = next((v for n, v in comments if n == "target lang"), tgt)
-        terms = [term_from_fields(source_segment.text, src, source_fields, Status.PREFERRED)]
-        if "msgid_plural" in props and not any(n == "plural" for n, _ in source_fields):
-            terms[0] = term_from_fields(source_segment.text, src, [*source_fields, ("plural", props["msgid_plural"])], Status.PREFERRED)
-        if target_segment.text:
-            status = Status.ADMITTED if unit.fuzzy else Status.PREFERRED
-            terms.append(term_from_fields(target_segment.text, tgt, target_fields, status))
+        try:
+            source_text = " ".join(visible(source_segment.text).split())  # a term is one line, without invisible characters
+            terms = [term_from_fields(source_text, src, source_fields, Status.PREFERRED)]
+            if "msgid_plural" in props and not any(n == "plural" for n, _ in source_fields):
+                terms[0] = term_from_fields(source_text, src, [*source_fields, ("plural", props["msgid_plural"])], Status.PREFERRED)
+            target_text = " ".join(visible(target_segment.text).split())
+            if target_text:
+                status = Status.ADMITTED if unit.fuzzy else Status.PREFERRED
+                terms.append(term_from_fields(target_text, tgt, target_fields, status))
+        except MigtermError as error:
+            raise FormatError(error.message, path=shown, line=unit.line) from None
         builder.add(
             props["msgctxt"].split(" ")[0] if props.get("msgctxt") else builder.unique_id(slug(source_segment.text)),
             terms=terms,

@@ -26,6 +26,7 @@ from .. import __version__
 from ..errors import MigtermError
 from ..model import RELATIONS, Concept, Context, Gender, PartOfSpeech, Reference, Status, Term, TermType
 from ..termbase import Termbase
+from ..text import visible
 from ._xml import FormatError, iter_elements, local_name, serialise, text_of
 
 __all__ = ["write_tbx", "write_tbx_v2", "read_tbx", "iter_tbx_concepts", "check_tbx_basic", "TBX_NS"]
@@ -288,7 +289,7 @@ def _read_term(section: Any, lang: str, path: str) -> Term:
         if name == "termGrp":
             continue
         if name == "term":
-            text = _one_line(text_of(child, path))
+            text = _one_line(visible(text_of(child, path)))  # invisible characters in a term from elsewhere: left out
         elif name in ("termNote", "descrip", "admin") and _status_in(child, path) is not None:
             take_status(kind, _status_in(child, path))  # type: ignore[arg-type]
         elif name == "termNote" and kind in ("partOfSpeech", "grammaticalGender", "termType"):
@@ -470,7 +471,10 @@ def _unique(terms: list[Term]) -> list[Term]:
 
 def iter_tbx_concepts(source: str | Path | IO[bytes], *, path: str | None = None) -> Iterator[Concept]:
     """The concepts of a TBX file (2019, 3.0 or 2008 martif), one at a time, in bounded memory."""
-    shown = path or str(source)
+    return (concept for concept, _ in _concepts_and_lines(source, path or str(source)))
+
+
+def _concepts_and_lines(source: str | Path | IO[bytes], shown: str) -> Iterator[tuple[Concept, int | None]]:
     number = 0
     for name, element in iter_elements(source, ["{*}conceptEntry", "{*}termEntry"], root_names={"tbx", "martif", "TBX"}, path=shown):
         if name == "root":
@@ -478,12 +482,18 @@ def iter_tbx_concepts(source: str | Path | IO[bytes], *, path: str | None = None
         number += 1
         concept = _read_concept(element, shown, number)
         if concept is not None:
-            yield concept
+            yield concept, element.sourceline
 
 
 def read_tbx(source: str | Path | IO[bytes], *, path: str | None = None, **_: Any) -> Termbase:
     shown = path or str(source)
-    concepts = list(iter_tbx_concepts(source, path=shown))
+    concepts = []
+    lines: dict[str, int | None] = {}
+    for concept, line in _concepts_and_lines(source, shown):
+        if concept.id in lines:
+            raise FormatError(f"the concept id is used again (first at line {lines[concept.id]})", path=shown, line=line, concept=concept.id)
+        lines[concept.id] = line
+        concepts.append(concept)
     try:
         return Termbase(concepts)
     except MigtermError as error:

@@ -20,6 +20,7 @@ from lxml import etree
 from .. import __version__
 from ..model import RELATIONS, Code, Segment, Status, Unit, canonical_lang, lang_matches
 from ..termbase import Termbase
+from ..text import visible
 from ._inline import Losses, Numbers, Pair, nest, xml_safe
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
 from ._xml import FormatError, iter_elements, local_name, serialise, text_of
@@ -400,7 +401,7 @@ def read_tmx(source: str | Path | IO[bytes], *, path: str | None = None, **_: An
             base = lang.split("-x-alt")[0]
             default = Status.ADMITTED if base.lower() in seen_langs else Status.PREFERRED
             seen_langs.add(base.lower())
-            text = " ".join(segment.text.split())  # a term is one line, its inline codes left out
+            text = " ".join(visible(segment.text).split())  # a term is one line, its inline codes and invisible characters left out
             if not text:
                 continue
             terms.append(term_from_fields(text, base, fields, default))
