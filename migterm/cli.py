@@ -562,7 +562,7 @@ _force_option = click.option("--force", is_flag=True, help="Replace the output e
 
 @cli.command()
 @click.option("--format", "-f", "format_name", type=_FORMAT_NAMES, help="The format; by default the output file's suffix says.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="The file to write (default: standard output).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="The file to write (default: standard output).")
 @_force_option
 @_with_langs
 @_glossary_option
@@ -583,7 +583,7 @@ def export(format_name: str | None, output: Path | None, force: bool, source_lan
 
 @cli.command()
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(path_type=Path))
 @click.option("--from", "from_format", type=_FORMAT_NAMES, help="The input format; by default its content or suffix says.")
 @click.option("--to", "to_format", type=_FORMAT_NAMES, help="The output format; by default its suffix says.")
 @click.option("--as", "kind", type=click.Choice(["memory", "termbase"]),
