@@ -86,6 +86,11 @@ _HEADS = {
 }
 
 
+# How many words each of the recogniser's memories keeps: enough for the vocabulary of a
+# large text, and few enough that memory does not grow with the text.
+_REMEMBERED = 60_000
+
+
 class Recogniser:
     """The termbase's terms in one language, indexed for scanning text."""
 
@@ -216,7 +221,7 @@ class Recogniser:
         if len(word) > self._longest_word:
             return None
         found = self._find_compound(word)
-        if len(self._compounds) < 200_000:
+        if len(self._compounds) < _REMEMBERED:
             self._compounds[word] = found
         return found
 
@@ -226,7 +231,7 @@ class Recogniser:
             if len(key) > self._longest_word:
                 return []
             found = self._lemmatise(key)
-            if len(self._lemmas) < 200_000:
+            if len(self._lemmas) < _REMEMBERED:
                 self._lemmas[key] = found
         return found
 
@@ -235,7 +240,7 @@ class Recogniser:
         found = self._inflected.get(key)
         if found is None:
             found = [c for lemma in self._lemma_candidates(key) for c in self._by_first.get(lemma, ()) if len(c[0]) == 1]
-            if len(self._inflected) < 200_000:
+            if len(self._inflected) < _REMEMBERED:
                 self._inflected[key] = found
         return found
 
@@ -412,7 +417,7 @@ class Recogniser:
                 if forms is None:
                     key = self._key(closed)
                     forms = frozenset((key, *self._lemma_candidates(key)))
-                    if len(self._closed) < 200_000:
+                    if len(self._closed) < _REMEMBERED:
                         self._closed[closed] = forms
                 closed_forms.append(forms)
         pieces = _PIECE.findall(text)
@@ -445,7 +450,7 @@ class Recogniser:
                 return normalise(token), False
             key = normalise(token)
             entry = (key, bool(key) and (key in self._by_first or bool(self._inflected_candidates(key))))
-            if len(self._keys) < 500_000:
+            if len(self._keys) < _REMEMBERED and not token.isdigit():  # numbers are many, and quick to work out
                 self._keys[token] = entry
         return entry
 
@@ -472,7 +477,7 @@ class Recogniser:
                     if not matches_as_written(term) or self._as_written(piece, (term.text, *term.inflected_forms)):
                         info = (concept, term, seconds)
                         break
-        if len(self._quick) < 200_000:
+        if len(self._quick) < _REMEMBERED:
             self._quick[piece] = info
         return info
 

@@ -1,17 +1,16 @@
 """gettext PO: the source-language term as msgid, the preferred target-language
 term as msgstr, the concept id as msgctxt; the definition, subject, notes and
 the terms' properties as extracted comments (`#. name: value`), which
-migterm reads back. Any PO that polib reads is read: any charset, plurals,
-msgctxt, fuzzy and obsolete entries."""
+migterm reads back. Any PO file is read as a stream, one entry at a time, with
+the syntax and results of polib (`_postream`): any charset, plurals, msgctxt,
+fuzzy and obsolete entries; polib writes."""
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import itertools
 import json
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -22,6 +21,7 @@ from .. import __version__
 from ..errors import MigtermError
 from ..model import RELATIONS, Code, Segment, Status, Unit, canonical_lang
 from ..text import visible
+from . import _postream
 from ._inline import Losses, Numbers
 from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
@@ -73,57 +73,6 @@ def write_po(termbase: Termbase, out: IO[bytes], *, source_lang: str = "nl", tar
     out.write(str(catalog).encode("utf-8"))
 
 
-_CHARSET = re.compile(rb'"Content-Type:[^"]*?charset=\s*([\w.:-]+)', re.IGNORECASE)
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-
-
-def decode(data: bytes, shown: str) -> str:
-    """A PO file's text: in the encoding of its byte-order mark, else in the charset
-    its header declares, else UTF-8."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            data, declared = data[len(bom):], encoding
-            break
-    else:
-        found = _CHARSET.search(data[:65536])
-        declared = found.group(1).decode("ascii") if found else "utf-8"
-        if declared.upper() == "CHARSET":  # a template's placeholder
-            declared = "utf-8"
-    try:
-        return data.decode(declared)
-    except LookupError:
-        raise FormatError(f"the header declares the charset {declared!r}, which is unknown", path=shown, line=1) from None
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise FormatError(f"not {declared} text ({error.reason})", path=shown, line=line) from None
-
-
-def _load(source: str | Path | IO[bytes], shown: str) -> polib.POFile:
-    try:
-        data = source.read() if hasattr(source, "read") else Path(source).read_bytes()  # type: ignore[union-attr]
-    except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror or error}", path=shown) from None
-    text = decode(data, shown)
-    # gettext takes any line that starts with '#' as a comment; polib only '# ' and its own marks
-    text = _BARE_COMMENT.sub("# ", text)
-    # polib splits a text it is given on every line separator Python knows (a vertical tab
-    # inside a msgstr too); read from a file, it splits on line ends only
-    with tempfile.TemporaryDirectory(prefix="migterm-po-") as folder:
-        copy = Path(folder) / "copy.po"
-        copy.write_text(text, encoding="utf-8", newline="")
-        try:
-            return polib.pofile(str(copy), wrapwidth=0, encoding="utf-8")
-        except (OSError, ValueError, UnicodeError, IndexError) as error:
-            # polib reports syntax errors only as prose, "... (line N)"
-            message = str(error).replace(str(copy), "").replace("  ", " ")
-            m = re.search(r"\(line (\d+)\)", message)
-            reason = re.sub(r"\s*\(line \d+\)", "", message).strip() or type(error).__name__
-            raise FormatError(f"not a PO file polib can read: {reason}", path=shown, line=int(m.group(1)) if m else None) from None
-
-
-_BARE_COMMENT = re.compile(r"^#(?=[^\s,.:|~])", re.MULTILINE)
-
-
 # visible placeholders for inline codes: <g1>…</g1> a pair, <x1/> a placeholder, <b1/> and <e1/> isolated ends
 _CODES_NOTE = "migterm-codes: "
 
@@ -165,9 +114,31 @@ def _from_placeholders(text: str, table: dict[str, Any]) -> Segment:
     return Segment.of(parts)
 
 
-def _languages(catalog: polib.POFile, source_lang: str | None, target_lang: str | None) -> tuple[str, str]:
-    src = source_lang or catalog.metadata.get("X-Source-Language") or "und"
-    tgt = target_lang or (catalog.metadata.get("Language") or "").replace("_", "-").replace("@", "-x-") or "und"
+def _with_header(source: str | Path | IO[bytes], shown: str) -> tuple[Iterator[_postream.Entry], dict[str, str]]:
+    """The entries of a PO file as a stream, and its header's fields. The header is
+    the first entry with an empty msgid; where it is not the first entry of all, the
+    file is read a first time to find it (a stream too)."""
+    stream = _postream.entries(source, path=shown)
+    first = next(stream, None)
+    if first is None:
+        return iter(()), {}
+    if first.msgid == "" and not first.obsolete:
+        return itertools.chain([first], stream), _postream.metadata(first)
+    stream.close()
+    seekable = not hasattr(source, "read") or (hasattr(source, "seekable") and source.seekable())  # type: ignore[union-attr]
+    if not seekable:
+        return _postream.entries(source, path=shown), {}
+    if hasattr(source, "read"):
+        source.seek(0)  # type: ignore[union-attr]
+    header = next((e for e in _postream.entries(source, path=shown) if e.msgid == "" and not e.obsolete), None)
+    if hasattr(source, "read"):
+        source.seek(0)  # type: ignore[union-attr]
+    return _postream.entries(source, path=shown), _postream.metadata(header) if header is not None else {}
+
+
+def _languages(fields: dict[str, str], source_lang: str | None, target_lang: str | None) -> tuple[str, str]:
+    src = source_lang or fields.get("X-Source-Language") or "und"
+    tgt = target_lang or (fields.get("Language") or "").replace("_", "-").replace("@", "-x-") or "und"
     try:
         src, tgt = canonical_lang(src), canonical_lang(tgt)
     except MigtermError:
@@ -185,9 +156,9 @@ def iter_po_units(source: str | Path | IO[bytes], *, path: str | None = None, so
     the extracted comments (`comment`), flags other than fuzzy, references, the
     previous msgctxt and msgid (`#|`), and the plural forms."""
     shown = path or str(source)
-    catalog = _load(source, shown)
-    src, tgt = _languages(catalog, source_lang, target_lang)
-    for entry in catalog:  # obsolete entries included
+    stream, fields = _with_header(source, shown)
+    src, tgt = _languages(fields, source_lang, target_lang)
+    for entry in stream:  # obsolete entries included
         if not entry.msgid and not entry.msgctxt:
             continue
         comment_lines = entry.comment.split("\n") if entry.comment else []
@@ -208,8 +179,8 @@ def iter_po_units(source: str | Path | IO[bytes], *, path: str | None = None, so
                     table = {}
                     kept.append(line)
             elif line.startswith("prop ") and ": " in line:
-                name, _, value = line[5:].partition(": ")
-                own_props.append((name, value.replace("\\n", "\n")))
+                name, _, text = line[5:].partition(": ")
+                own_props.append((name, text.replace("\\n", "\n")))
             else:
                 kept.append(line)
         target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr

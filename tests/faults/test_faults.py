@@ -99,11 +99,16 @@ def test_memory_does_not_grow_with_the_input_at_10x_and_100x(tmp_path, command):
         assert peaks[shape, 100] < peaks[shape, 1] + 25, peaks
 
 
-def test_check_memory_does_not_grow_with_the_findings(tmp_path):
+@pytest.mark.parametrize("suffix", [".tsv", ".po"])
+def test_check_memory_does_not_grow_with_the_units_or_the_findings(tmp_path, suffix):
     peaks = []
     for times in (1, 10, 100):
-        path = tmp_path / f"{times}.tsv"
-        path.write_text("De terugkeer van de asielzoekers.\tThe departure of the refugees.\n" * (500 * times), encoding="utf-8")
+        path = tmp_path / f"{times}{suffix}"
+        if suffix == ".po":
+            entries = "".join(f'msgid "De terugkeer van de asielzoekers {n}."\nmsgstr "The departure of the refugees {n}."\n\n' for n in range(500 * times))
+            path.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n' + entries, encoding="utf-8")
+        else:
+            path.write_text("De terugkeer van de asielzoekers.\tThe departure of the refugees.\n" * (500 * times), encoding="utf-8")
         code, rss = peak("check", "--jobs", "1", path)
         assert code == 1
         peaks.append(rss)

@@ -23,10 +23,10 @@ REAL = REPO / "tests" / "data" / "real"
 FILES = sorted(p for p in REAL.rglob("*") if p.is_file() and p.name != "ORIGINS.md")
 # the files their own projects mean to be malformed (and msgfmt or xmllint refuses)
 MALFORMED = {
-    "po/okapi--Test02.po": "not a PO file polib can read",  # msgfmt: keyword "TheDomain1" unknown
-    "po/okapi--Test03.po": "not a PO file polib can read",
-    "po/okapi--msgctxt_notes.po": "not a PO file polib can read",  # a header without its msgid
-    "po/polib--test_syntax_error1.po": "not a PO file polib can read",
+    "po/okapi--Test02.po": "not a PO file",  # msgfmt: keyword "TheDomain1" unknown
+    "po/okapi--Test03.po": "not a PO file",
+    "po/okapi--msgctxt_notes.po": "not a PO file",  # a header without its msgid
+    "po/polib--test_syntax_error1.po": "not a PO file",
     "xliff/okapi--corrupt.html_test.xlf": "not well-formed XML",
     "xliff/okapi--invalid_xml_entity.xlf": "not well-formed XML",
     "xliff/omegat--file-XLIFFFilter-invalid-content.xlf": "not well-formed XML",
@@ -186,3 +186,31 @@ def test_every_reader_reads_a_damaged_file_or_raises_its_own_error(tmp_path, mut
             formats.read(damaged, fmt.name)
     except MigtermError:
         pass
+
+
+def _polib_entries(path):
+    import polib
+
+    try:
+        return list(polib.pofile(str(path)))
+    except (OSError, ValueError, UnicodeError):
+        return None
+
+
+@pytest.mark.parametrize("path", sorted((REAL / "po").iterdir()), ids=name)
+def test_the_po_stream_reads_what_polib_reads_as_polib_does(path):
+    from migterm.formats import _postream
+
+    expected = _polib_entries(path)
+    if expected is None:
+        pytest.skip("polib itself cannot read this file")  # said of each such file by the test above or below
+    entries = list(_postream.entries(path))
+    header = next((i for i, e in enumerate(entries) if e.msgid == "" and not e.obsolete), None)
+    if header is not None:
+        entries.pop(header)  # polib keeps the header apart, as its metadata
+
+    def fields(e):
+        return (e.msgctxt, e.msgid, e.msgid_plural or "", e.msgstr, dict(e.msgstr_plural), e.comment, e.tcomment,
+                list(map(tuple, e.occurrences)), list(e.flags), e.previous_msgid, bool(e.obsolete))
+
+    assert [fields(e) for e in entries] == [fields(e) for e in expected]
