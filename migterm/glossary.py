@@ -114,6 +114,10 @@ def read_glossary(directory: str | Path | None = None) -> tuple[list[Concept], l
             cid = entry.get("id") if isinstance(entry, dict) else None
             if cid is not None and not (isinstance(cid, str) and is_glossary_id(cid)):
                 raise GlossaryError(f"concept id {cid!r} is not a lower-case slug such as 'external-border'", path=shown)
+            hidden = _invisible(entry)
+            if hidden is not None:
+                raise GlossaryError(f"{hidden[0]} holds the invisible character U+{ord(hidden[1]):04X}, which no one can see or type; "
+                                    "take it out", path=shown, concept=cid if isinstance(cid, str) else None)
             try:
                 concept = Concept.from_dict(entry, subject=path.stem)
             except MigtermError as error:
@@ -125,6 +129,24 @@ def read_glossary(directory: str | Path | None = None) -> tuple[list[Concept], l
     if not concepts:
         raise GlossaryError("holds no concepts (no *.toml file with [[concept]] tables)", path=directory)
     return concepts, sources
+
+
+def _invisible(value: Any, where: str = "concept") -> tuple[str, str] | None:
+    """The first invisible character (soft hyphen, zero-width, bidi control) in a glossary
+    entry's text, and where it is; context quotes may hold what their source holds."""
+    from .text import INVISIBLE
+
+    if isinstance(value, str):
+        found = INVISIBLE.search(value)
+        return (where, found.group()) if found else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if key == "contexts":  # verbatim quotes: as their source has them
+            continue
+        found = _invisible(item, f"{where} {key}" if isinstance(key, str) else where)
+        if found is not None:
+            return found
+    return None
 
 
 def _build(directory: Path) -> Termbase:

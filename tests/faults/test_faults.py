@@ -335,3 +335,13 @@ def test_a_language_the_termbase_lacks_is_refused_and_a_region_finds_its_languag
     assert code == 0 and out.startswith("terugkeer → return")
     code, _, err, _ = run("check", "--source-lang", "nl_NL", "tests/data/xliff/delivery-1.2.xlf", cwd=REPO)
     assert code == 2 and "is not a BCP 47 language tag" in err
+
+
+def test_validate_refuses_invisible_characters_in_glossary_text(tmp_path):
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "a.toml").write_text('[[concept]]\nid = "x"\nnotes = ["een \u200bnoot"]\nterm = [{lang = "nl", text = "x", status = "preferred"}]\n',
+                                   encoding="utf-8")
+    code, out, err, _ = run("validate", "--glossary", folder)
+    one_line(code, out, err)
+    assert "concept x: concept notes holds the invisible character U+200B" in err and "\u200b" not in err
