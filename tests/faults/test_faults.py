@@ -254,7 +254,12 @@ def test_ctrl_c_during_a_check_in_two_processes_is_one_line(tmp_path):
     generate(source, 150_000)
     process = subprocess.Popen([sys.executable, "-m", "migterm", "check", "--jobs", "2", str(source)], stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(1.5)  # the second process is at work by then
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.time() + 30
+    while process.poll() is None and time.time() < deadline and not children.read_text().split():
+        time.sleep(0.01)
+    assert process.poll() is None, "the check ended before its second process started"
+    time.sleep(0.2)  # the two are at work
     os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to the whole group
     err = process.communicate(timeout=60)[1].decode()
     assert process.returncode == 130 and err.strip().splitlines()[-1] == "migterm: interrupted" and "Traceback" not in err, err
