@@ -420,7 +420,13 @@ def _checked_in_two(checker: Checker, pairs: Iterator[tuple[Any, str, str, tuple
 
     here, there = multiprocessing.get_context("fork").Pipe()
     worker = multiprocessing.get_context("fork").Process(target=_work, args=(there, checker), daemon=True)
-    worker.start()
+    import signal
+
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # the second process starts deaf to Ctrl-C: it is the first's
+    try:
+        worker.start()
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
     there.close()
     sent: collections.deque[tuple[int, list[Any]]] = collections.deque()  # batches at the other process, in order
     done: dict[int, list[tuple[Any, list[_Problem]]]] = {}
