@@ -252,14 +252,25 @@ def test_ctrl_c_during_a_check_in_two_processes_is_one_line(tmp_path):
 
     source = tmp_path / "memory.tmx"
     generate(source, 150_000)
+    # as from a terminal's foreground: a test run started in the background (`cmd &` in a script) ignores Ctrl-C,
+    # and its children would inherit that
     process = subprocess.Popen([sys.executable, "-m", "migterm", "check", "--jobs", "2", str(source)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, start_new_session=True)
+                               stderr=subprocess.PIPE, start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    def handles_sigint(pid: int, mask: str) -> bool:  # SigCgt: caught, SigIgn: ignored (a bit mask by signal number)
+        try:
+            line = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith(mask))
+        except (OSError, StopIteration):
+            return False
+        return bool(int(line.split()[1], 16) & 1 << (signal.SIGINT - 1))
+
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     deadline = time.time() + 30
-    while process.poll() is None and time.time() < deadline and not children.read_text().split():
+    # wait until the second process is at work and ignores Ctrl-C, and the first catches it again
+    while process.poll() is None and time.time() < deadline and not (
+            (kids := children.read_text().split()) and handles_sigint(int(kids[0]), "SigIgn:") and handles_sigint(process.pid, "SigCgt:")):
         time.sleep(0.01)
     assert process.poll() is None, "the check ended before its second process started"
-    time.sleep(0.2)  # the two are at work
+    assert handles_sigint(process.pid, "SigCgt:"), f"the first process does not catch Ctrl-C (the tests' own: {signal.getsignal(signal.SIGINT)})"
     os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to the whole group
     err = process.communicate(timeout=60)[1].decode()
     assert process.returncode == 130 and err.strip().splitlines()[-1] == "migterm: interrupted" and "Traceback" not in err, err
