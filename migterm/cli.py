@@ -72,7 +72,7 @@ def _width() -> int:
         width = int(columns)
     else:
         try:
-            width = os.get_terminal_size(sys.__stdout__.fileno()).columns
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]  # None: caught below
         except (OSError, AttributeError, ValueError):
             width = 100
     return max(60, min(110, width))
@@ -103,8 +103,8 @@ def _render(match: Match, termbase: Termbase) -> str:
     dutch = concept.preferred("nl")
     head = f"{(dutch or match.term).text} → {english.text if english else '(no English term)'}"
     origin = termbase.origin(concept.id)
-    named = f"{origin}: {concept.id}" if origin else concept.id
-    lines = [click.style(head, bold=True) + f"   [{named}; {concept.subject or 'no subject'}; {match.how.value} match on '{match.term.text}']"]
+    shown_id = f"{origin}: {concept.id}" if origin else concept.id
+    lines = [click.style(head, bold=True) + f"   [{shown_id}; {concept.subject or 'no subject'}; {match.how.value} match on '{match.term.text}']"]
     text_width = max(len(t.text) for t in concept.terms)
     for term in sorted(concept.terms, key=lambda t: (0 if t.lang.startswith("nl") else 1 if t.lang.startswith("en") else 2, t.lang, list(Status).index(t.status))):
         status = click.style(f"{term.status.value:<10}", fg=_STATUS_COLOUR[term.status])

@@ -137,8 +137,8 @@ def _invisible(value: Any, where: str = "concept") -> tuple[str, str] | None:
     from .text import INVISIBLE
 
     if isinstance(value, str):
-        found = INVISIBLE.search(value)
-        return (where, found.group()) if found else None
+        hidden = INVISIBLE.search(value)
+        return (where, hidden.group()) if hidden else None
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
         if key == "contexts":  # verbatim quotes: as their source has them
@@ -209,8 +209,8 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
     except Exception:  # noqa: BLE001 -- absent, stale or damaged in any way: rebuild below
         pass
     termbase = _build(directory)
-    body = termbase.compiled()
-    _write_quietly(cached, header + hashlib.blake2b(body, digest_size=32).digest() + body)
+    compiled = termbase.compiled()
+    _write_quietly(cached, header + hashlib.blake2b(compiled, digest_size=32).digest() + compiled)
     for stale in where.glob(f"{prefix}-*.bin"):
         if stale != cached:
             try:

@@ -146,7 +146,7 @@ def atomic_output(path: str | Path | None, *, binary: bool = True, force: bool =
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    handle = tempfile.NamedTemporaryFile(
+    handle = tempfile.NamedTemporaryFile(  # type: ignore[call-overload]
         mode="wb" if binary else "w", dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp", delete=False,
         **({} if binary else {"encoding": "utf-8", "newline": ""}),
     )

@@ -35,7 +35,7 @@ def _text(source: str | Path | IO[bytes], shown: str) -> Iterator[tuple[int, str
             handle = source if hasattr(source, "read") else stack.enter_context(open(source, "rb"))  # type: ignore[arg-type]
             start = handle.peek(2)[:2] if hasattr(handle, "peek") else b""  # type: ignore[union-attr]
             encoding = "utf-16" if start in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-            stream = io.TextIOWrapper(handle, encoding=encoding, newline="")  # type: ignore[arg-type]
+            stream = io.TextIOWrapper(handle, encoding=encoding, newline="")  # type: ignore[arg-type,type-var]
             if handle is source:
                 stack.callback(stream.detach)  # the caller's file stays open
             yield from enumerate(stream, start=1)

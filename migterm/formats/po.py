@@ -177,10 +177,10 @@ def iter_po_units(source: str | Path | IO[bytes], *, path: str | None = None, so
                                 raise ValueError(line)
                 except ValueError:
                     table = {}
-                    kept.append(line)
+                    kept.append(line)  # not migterm's own: an ordinary comment
             elif line.startswith("prop ") and ": " in line:
-                name, _, text = line[5:].partition(": ")
-                own_props.append((name, text.replace("\\n", "\n")))
+                prop_name, _sep, prop_value = line[5:].partition(": ")
+                own_props.append((prop_name, prop_value.replace("\\n", "\n")))
             else:
                 kept.append(line)
         target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr

@@ -396,7 +396,7 @@ def _read_concept(entry: Any, path: str, number: int) -> Concept | None:
                         key, value = _split_note(text_of(part, path))
                         if key in ("kind", "locator", "url", "term"):
                             fields[key] = value
-                references.append(Reference(**fields))
+                references.append(Reference(**fields))  # type: ignore[arg-type]  # the kind is checked by Reference
             elif name in ("langSec", "langSet"):
                 lang = child.get(XML_LANG) or child.get("lang")
                 if not lang:
