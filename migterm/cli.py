@@ -46,6 +46,8 @@ def _has_language(termbase: Termbase, lang: str) -> None:
     """Refuse a language the termbase has no term in (a region finds its language's terms)."""
     from .model import lang_matches
 
+    if next(termbase.forms(lang), None) is not None:  # the usual case, answered by the first term in that language
+        return
     known = termbase.languages
     if not any(lang_matches(k, lang) or lang_matches(lang, k) for k in known):
         raise MigtermError(f"the termbase has no terms in {lang!r} (it has {', '.join(sorted({k.split('-')[0] for k in known}))})")
@@ -319,7 +321,11 @@ def _texts(file: Path, lang: str):  # type: ignore[no-untyped-def]
     than a piece at a space, so that memory does not grow with the longest line."""
     from . import formats
 
-    if formats.detect(file) in ("tmx", "xliff", "po") or file.suffix.lower() in (".tmx", ".po", ".pot", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"):
+    try:
+        memory = formats.find_format(file).primary == formats.MEMORY
+    except MigtermError:  # no format the registry knows: plain text
+        memory = False
+    if memory:
         for unit in formats.read_units(file, source_lang=lang):
             text = unit.text(lang)
             if text and ("xliff:translate", "no") not in unit.attrs:

@@ -8,10 +8,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..model import Code, Segment, Unit
+from ..model import Code
 
-__all__ = ["Pair", "nest", "Numbers", "Losses", "xml_safe"]
+__all__ = ["Pair", "nest", "Numbers", "Losses", "xml_safe", "append_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +82,10 @@ def xml_safe(text: str, losses: Losses | None) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def has_codes(unit: Unit) -> bool:
-    return any(segment.parts is not None for segment in unit.variants.values())
-
-
-def plain(segment: Segment) -> str:
-    return segment.text
+def append_text(element: Any, text: str, losses: Losses | None) -> None:
+    """Add `text` to an XML element under construction: after its last child, or as its text."""
+    text = xml_safe(text, losses)
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text

@@ -21,7 +21,7 @@ from .. import __version__
 from ..model import RELATIONS, Code, Segment, Status, Unit, canonical_lang, lang_matches
 from ..termbase import Termbase
 from ..text import visible
-from ._inline import Losses, Numbers, Pair, nest, xml_safe
+from ._inline import Losses, Numbers, Pair, append_text, nest, xml_safe
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
 from ._xml import FormatError, iter_elements, local_name, serialise, text_of
 
@@ -141,18 +141,10 @@ def _tu(unit: Unit, srclang: str, wanted: list[str] | None, losses: Losses | Non
     return tu
 
 
-def _append_text(element: Any, text: str, losses: Losses | None) -> None:
-    text = xml_safe(text, losses)
-    if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
-    else:
-        element.text = (element.text or "") + text
-
-
 def _fill(element: Any, nodes: Iterable[Any], numbers: Numbers, losses: Losses | None) -> None:
     for node in nodes:
         if isinstance(node, str):
-            _append_text(element, node, losses)
+            append_text(element, node, losses)
         elif isinstance(node, Pair) and not node.open.data and not node.close.data:
             hi = etree.SubElement(element, "hi", x=numbers(node.open))
             if node.open.type:

@@ -28,7 +28,7 @@ from typing import IO, Any
 from lxml import etree
 
 from ..model import Code, Segment, Unit, canonical_lang
-from ._inline import Losses, Numbers, Pair, nest, xml_safe
+from ._inline import Losses, Numbers, Pair, append_text, nest, xml_safe
 from ._xml import FormatError, iter_elements, local_name
 
 __all__ = ["iter_xliff_units", "write_xliff", "write_xliff2", "XLIFF12_NS", "XLIFF2_NS"]
@@ -316,19 +316,11 @@ def _split(unit: Unit, source: str, target: str, losses: Losses | None) -> tuple
     return src, found if found is not None and (found.text or found.parts is not None) else None
 
 
-def _text_into(element: Any, text: str, losses: Losses | None) -> None:
-    text = xml_safe(text, losses)
-    if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
-    else:
-        element.text = (element.text or "") + text
-
-
 def _fill12(element: Any, nodes: Iterable[Any], numbers: Numbers, losses: Losses | None) -> None:
     ns = f"{{{XLIFF12_NS}}}"
     for node in nodes:
         if isinstance(node, str):
-            _text_into(element, node, losses)
+            append_text(element, node, losses)
         elif isinstance(node, Pair) and not node.open.data and not node.close.data:
             g = etree.SubElement(element, ns + "g", id=numbers(node.open))
             _ctype(g, node.open.type, "ctype", _CTYPES_12)
@@ -421,7 +413,7 @@ def _fill2(element: Any, nodes: Iterable[Any], numbers: Numbers, data: dict[str,
 
     for node in nodes:
         if isinstance(node, str):
-            _text_into(element, node, losses)
+            append_text(element, node, losses)
         elif isinstance(node, Pair):
             number = numbers(node.open)
             pc = etree.SubElement(element, ns + "pc", id=number)
