@@ -386,8 +386,10 @@ def mine(files: tuple[Path, ...], as_json: bool, as_toml: bool, limit: int, keep
     """
     from . import mine as mining
 
-    documents = [(file.name, text) for file, text in _read_documents(files)]
-    candidates = mining.mine(documents, None if keep_known else _termbase(glossary), limit=limit or None)
+    from .segment import file_lines
+
+    documents = [(file.name, file_lines(file)) for file in files]
+    candidates = mining.mine_lines(documents, None if keep_known else _termbase(glossary), limit=limit or None)
     if as_json:
         import json
 
@@ -399,18 +401,6 @@ def mine(files: tuple[Path, ...], as_json: bool, as_toml: bool, limit: int, keep
             extra = f" = {c.expansion}" if c.expansion else f" (contains '{c.known_part}')" if c.known_part else ""
             click.echo(f"{c.score:5.1f}  {c.frequency:>3}  {c.kind:<9} {c.text}{extra}\t{c.source}:{c.line}")
     sys.exit(0 if candidates else 1)
-
-
-def _read_documents(files: tuple[Path, ...]) -> list[tuple[Path, str]]:
-    documents = []
-    for file in files:
-        try:
-            documents.append((file, file.read_text(encoding="utf-8-sig")))
-        except OSError as error:
-            raise MigtermError(f"cannot read: {error.strerror}", path=file) from None
-        except UnicodeDecodeError:
-            raise MigtermError("not UTF-8 text", path=file) from None
-    return documents
 
 
 @cli.command()
@@ -425,18 +415,23 @@ def segment(files: tuple[Path, ...], as_json: bool, glossary: Path | None) -> No
     \b
     migterm segment kamerbrief.txt > kamerbrief.segments.txt
     """
-    from .segment import segment as split
+    import json
 
-    documents = _read_documents(files)
+    from .segment import Segmenter, file_lines
+
     termbase = _termbase(glossary)
     lexicon = {form for concept in termbase for term in concept.terms_in("nl") for form in (term.text, *term.inflected_forms)}
-    for (file, _), (_, sentences) in zip(documents, split([(str(f), t) for f, t in documents], lexicon), strict=True):
-        if as_json:
-            import json
-
-            click.echo("\n".join(json.dumps({"file": str(file), **s.to_dict()}, ensure_ascii=False) for s in sentences))
-        else:
-            click.echo("\n".join(s.text for s in sentences))
+    for name, sentences in Segmenter([(str(file), file_lines(file)) for file in files], lexicon):
+        batch: list[str] = []  # written a few lines at a time, fewer where they are long
+        size = 0
+        for sentence in sentences:
+            batch.append(json.dumps({"file": name, **sentence.to_dict()}, ensure_ascii=False) if as_json else sentence.text)
+            size += len(batch[-1])
+            if size > _PIECE or len(batch) == 1000:
+                click.echo("\n".join(batch))
+                batch, size = [], 0
+        if batch:
+            click.echo("\n".join(batch))
 
 
 def _deliverables(paths: tuple[Path, ...], named: str | None) -> list[Path]:

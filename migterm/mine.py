@@ -17,17 +17,18 @@ left out, and so are function words and fragments.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import dutch
-from .segment import segment
+from .segment import Lines, Segmenter, text_lines
 from .termbase import Termbase
 from .text import WORD, normalise
 
-__all__ = ["Candidate", "mine"]
+__all__ = ["Candidate", "mine", "mine_lines"]
 
 # Dutch function words and very general words that are never terms on their own.
 STOPWORDS = frozenset("""
@@ -187,8 +188,23 @@ def _is_fragment(word: str) -> bool:
     return len(word) < 4 or word.isdigit() or not any(c in "aeiouy" for c in word.lower())
 
 
+# Memory is bounded by the number of distinct candidates and words, not by the text's size:
+# beyond these (the acts and policy rules together give 10,000 candidates and 6,000 words),
+# what is counted already is still counted, and nothing new is added.
+_CANDIDATES = 200_000
+_VOCABULARY = 500_000
+
+_key = functools.lru_cache(maxsize=1 << 16)(normalise)  # the same words recur: each is keyed once
+
+
 def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None, limit: int | None = None) -> list[Candidate]:
     """Term candidates in `documents` ((name, text) pairs) that `termbase` lacks, best first."""
+    return mine_lines([(name, text_lines(text)) for name, text in documents], termbase, limit)
+
+
+def mine_lines(documents: Iterable[tuple[str, Lines]], termbase: Termbase | None = None, limit: int | None = None) -> list[Candidate]:
+    """Term candidates in `documents` ((name, lines) pairs, read as a stream, three times)
+    that `termbase` lacks, best first."""
     known: set[str] = set()
     if termbase is not None:
         for concept in termbase:
@@ -199,25 +215,30 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
 
     def add(text: str, kind: str, form: str, context: str, source: str, line: int, named: bool = False, **extra: str | bool | None) -> None:
         """`named`: a name (Wet COA), which drafting vocabulary may begin."""
-        key = (kind, normalise(text))
-        if key[1] in known or normalise(form) in known:
+        key = (kind, _key(text))
+        if key[1] in known or _key(form) in known:
             return
         if kind == "phrase" and not (named or extra.get("defined")) and (key[1] in _DRAFTING_PHRASES or _drafting_head(key[1].split())):
             return
         candidate = candidates.get(key)
         if candidate is None:
+            if len(candidates) >= _CANDIDATES:
+                return
             candidate = candidates[key] = Candidate(text, kind, context=context, source=source, line=line)
         candidate.frequency += 1
-        candidate.forms.append(form)
+        if form not in candidate.forms:
+            candidate.forms.append(form)
         for name, value in extra.items():
             if value and not getattr(candidate, name):
                 setattr(candidate, name, value)
 
-    segmented = segment(documents, known)
-    for _, sentences in segmented:
+    segmenter = Segmenter(documents, known)
+    for _, sentences in segmenter:
         for segmented_sentence in sentences:
             for token in WORD.findall(segmented_sentence.text):
-                vocabulary[token.lower().rstrip("-")] = vocabulary.get(token.lower().rstrip("-"), 0) + 1
+                word = token.lower().rstrip("-")
+                if word in vocabulary or len(vocabulary) < _VOCABULARY:
+                    vocabulary[word] = vocabulary.get(word, 0) + 1
 
     def lemma(word: str) -> str:
         lower = word.lower()
@@ -226,7 +247,7 @@ def mine(documents: Iterable[tuple[str, str]], termbase: Termbase | None = None,
                 return candidate
         return lower
 
-    for source, sentences in segmented:
+    for source, sentences in segmenter:
         for line_number, sentence in ((s.line, s.text) for s in sentences):
             if _STRUCTURE.match(sentence):
                 continue

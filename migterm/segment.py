@@ -23,18 +23,35 @@ document does.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import dutch
+from .errors import MigtermError
 from .text import WORD
 
-__all__ = ["Sentence", "segment", "segment_text"]
+__all__ = ["Lines", "Sentence", "Segmenter", "file_lines", "segment", "segment_text", "text_lines"]
+
+# A document as its lines, each with its line break (as `str.splitlines(keepends=True)`
+# gives them), pieces of lines allowed; callable again for each pass over the document.
+Lines = Callable[[], Iterable[str]]
+
+# Memory is bounded by these, not by the size of a document or its longest line:
+_LINE = 1 << 18  # characters: a longer line is read as pieces cut at a white space
+_SENTENCE = 10_000  # characters: a longer sentence (the longest of the acts has 937) is cut at a space
+_SCAN = 2 * _SENTENCE  # characters of a paragraph read before the sentences it has complete are given out
+_KNOWN = 1_000_000  # distinct words kept as evidence for joins (the acts and policy rules together have 6,000)
+_SHAPES = 100_000  # distinct footer shapes counted
+_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # what `str.splitlines` ends a line at
 
 _FOOTNOTE_MARKER = re.compile(r"^\s*(\d{1,3})\s*$")
 _FOOTER = re.compile(r"^(?:\d{1,4}\s+\S.*\b\d{4}|.*\bvergaderjaar\b.*\bnr\.\s*\d+)\s*$")
+_HYPHEN_AT_END = re.compile(r"[a-zà-ÿ]-[ \t]*\n\Z")
+_LOWER_AT_START = re.compile(r"[ \t]*[a-zà-ÿ]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*(\s+)(?=[\"'“‘(\[]?[A-ZÀ-Ý0-9])")
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]")  # 1. b. iv. at a list item's start
 _ABBREVIATIONS = frozenset("""
@@ -63,6 +80,115 @@ class Sentence:
         return out
 
 
+def text_lines(text: str) -> Lines:
+    """The lines of a text in memory."""
+    return lambda: text.splitlines(keepends=True)
+
+
+def file_lines(path: Path) -> Lines:
+    """The lines of a UTF-8 text file (a byte-order mark allowed), read as a stream in
+    pieces of at most `_LINE` characters, however long its lines."""
+
+    def lines() -> Iterator[str]:
+        try:
+            with path.open(encoding="utf-8-sig") as handle:
+                while piece := handle.readline(_LINE):
+                    yield piece
+        except OSError as error:
+            raise MigtermError(f"cannot read: {error.strerror}", path=path) from None
+        except UnicodeDecodeError:
+            raise MigtermError("not UTF-8 text", path=path, line=_undecodable_line(path)) from None
+
+    return lines
+
+
+def _undecodable_line(path: Path) -> int | None:
+    try:
+        with path.open("rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError as error:
+                    if error.reason != "unexpected end of data":  # a character cut by a long line's piece
+                        return number
+    except OSError:
+        pass
+    return None
+
+
+def _numbered(lines: Lines) -> Iterator[tuple[int, str, bool]]:
+    """(number from 1, text, whether the line ends there) for each line, a line longer
+    than `_LINE` given as pieces cut after a white space (numbered as that line)."""
+    number, pending = 1, ""
+    for piece in lines():
+        parts = piece.splitlines(keepends=True)
+        for index, part in enumerate(parts):
+            pending += part
+            if pending[-1] in _BREAKS and not (pending[-1] == "\r" and index == len(parts) - 1):  # a \r\n may be cut
+                yield number, pending, True
+                number, pending = number + 1, ""
+            while len(pending) >= _LINE:
+                cut = max(pending.rfind(" ", 0, _LINE), pending.rfind("\t", 0, _LINE)) + 1 or _LINE
+                yield number, pending[:cut], False
+                pending = pending[cut:]
+    if pending:
+        yield number, pending, True
+
+
+@dataclass
+class _Survey:
+    """What the first pass over a document learns: the shapes of footer-like lines and
+    how often each recurs, its last line with text, and whether it keeps hyphens."""
+
+    shapes: Counter[str] = field(default_factory=Counter)
+    last: int = 0
+    hyphenates: bool = False
+
+
+def _footer_shape(stripped: str) -> str | None:
+    if len(stripped) < 100 and not stripped.endswith(".") and _FOOTER.match(stripped):
+        return re.sub(r"\d+", "#", stripped)
+    return None
+
+
+class Segmenter:
+    """The segments of documents ((name, lines) pairs), read twice as a stream: the
+    first pass collects the evidence (words standing whole in any of the documents,
+    and the lower-case words of `lexicon`, for joining words split by a line break;
+    each document's footers), the second yields the sentences."""
+
+    def __init__(self, documents: Iterable[tuple[str, Lines]], lexicon: Iterable[str] = ()) -> None:
+        self.documents = list(documents)
+        self.known = {word.lower() for word in lexicon}
+        self._surveys = [self._survey(lines) for _, lines in self.documents]
+
+    def _survey(self, lines: Lines) -> _Survey:
+        survey = _Survey()
+        before = ""
+        for number, raw, ends in _numbered(lines):
+            if len(self.known) < _KNOWN:
+                self.known.update(token.lower() for token in WORD.findall(raw)[:-1])  # the last may be a fragment
+            stripped = raw.strip()
+            if stripped:
+                survey.last = number
+                shape = _footer_shape(stripped)
+                if shape is not None and (shape in survey.shapes or len(survey.shapes) < _SHAPES):
+                    survey.shapes[shape] += 1
+            if not survey.hyphenates and _HYPHEN_AT_END.search(before) and _LOWER_AT_START.match(raw):
+                survey.hyphenates = True
+            before = raw if ends else ""
+        return survey
+
+    def __iter__(self) -> Iterator[tuple[str, Iterator[Sentence]]]:
+        """Each document's name and its sentences, read when asked for."""
+        for (name, lines), survey in zip(self.documents, self._surveys, strict=True):
+            yield name, self._sentences(lines, survey)
+
+    def _sentences(self, lines: Lines, survey: _Survey) -> Iterator[Sentence]:
+        blocks = _blocks(_numbered(lines), survey)
+        return _sentences(_join_broken_words(blocks, self.known, survey.hyphenates))
+
+
 def segment_text(text: str, lexicon: Iterable[str] = ()) -> list[Sentence]:
     """The segments of one document.
 
@@ -76,111 +202,99 @@ def segment(documents: Iterable[tuple[str, str]], lexicon: Iterable[str] = ()) -
     """The segments of each of `documents` ((name, text) pairs), in order. Words standing
     whole in any of the documents, and the (lower-case) words of `lexicon`, are the
     evidence for joining words split by a line break."""
-    documents = list(documents)
-    known = {word.lower() for word in lexicon}
-    for _, text in documents:
-        for line in text.splitlines():
-            known.update(token.lower() for token in WORD.findall(line)[:-1])  # the last may be a fragment
-    out = []
-    for name, text in documents:
-        sentences: list[Sentence] = []
-        for kind, footnote, lines in _blocks(text):
-            lines = _join_broken_words(lines, known, _shows_hyphenation(text))
-            sentences.extend(_sentences(lines, kind, footnote))
-        out.append((name, sentences))
-    return out
+    return [(name, list(sentences)) for name, sentences in Segmenter([(name, text_lines(text)) for name, text in documents], lexicon)]
 
 
-def _blocks(text: str) -> list[tuple[str, str | None, list[tuple[int, str]]]]:
-    """The text as blocks of numbered lines: the body, then each footnote; footers and
-    footnote markers left out, blank lines ending a block."""
-    blocks: list[tuple[str, str | None, list[tuple[int, str]]]] = []
+# A document as a stream of its body's and footnotes' lines: (kind, footnote, line number,
+# text, whether the line ends there), None where a block ends.
+_Line = tuple[str, "str | None", int, str, bool]
+
+
+def _blocks(numbered: Iterator[tuple[int, str, bool]], survey: _Survey) -> Iterator[_Line | None]:
+    """The lines of the body, then of each footnote; footers and footnote markers left
+    out, blank lines ending a block. A footer is a line shaped like one (a page number
+    and a title with a year, a parliamentary paper's reference) that is the last line
+    of a page (before a form feed, or of the text) or recurs with other page numbers.
+    Body text shaped like a footer is left alone."""
     markers: set[str] = set()
     kind, footnote = "text", None
-    current: list[tuple[int, str]] = []
-
-    def close() -> None:
-        nonlocal current
-        if current:
-            blocks.append((kind, footnote, current))
-        current = []
-
-    footers = _footers(text)
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
+    open_ = False
+    following = next(numbered, None)
+    while following is not None:
+        number, raw, ends = following
+        following = next(numbered, None)
         marker = _FOOTNOTE_MARKER.match(raw)
         if marker:
             if marker.group(1) in markers:  # the second time: the footnote's own text follows
-                close()
-                kind, footnote = "footnote", marker.group(1)
+                if open_:
+                    yield None
+                open_, kind, footnote = False, "footnote", marker.group(1)
             else:
                 markers.add(marker.group(1))
             continue
-        if number in footers:
+        line = raw.strip()
+        shape = _footer_shape(line) if line else None
+        if shape is not None and (
+            number == survey.last or raw.endswith("\f") or (following is not None and following[1].startswith("\f"))
+            or survey.shapes[shape] > 1
+        ):
             continue
         if not line:
-            close()
+            if open_:
+                yield None
+            open_ = False
             continue
-        current.append((number, " ".join(line.split())))
-    close()
-    return blocks
+        open_ = True
+        yield kind, footnote, number, " ".join(line.split()), ends
+    if open_:
+        yield None
 
 
-def _footers(text: str) -> set[int]:
-    """The numbers of the lines that are running footers: shaped like one (a page
-    number and a title with a year, a parliamentary paper's reference), and the
-    last line of a page (before a form feed, or of the text) or recurring with
-    other page numbers. Body text shaped like a footer is left alone."""
-    lines = text.splitlines(keepends=True)
-    stripped = [line.strip() for line in lines]
-    candidates = [i for i, line in enumerate(stripped) if len(line) < 100 and not line.endswith(".") and _FOOTER.match(line)]
-    if not candidates:
-        return set()
-    last = max(i for i, line in enumerate(stripped) if line)
-    shapes = Counter(re.sub(r"\d+", "#", stripped[i]) for i in candidates)
-    return {
-        i + 1 for i in candidates
-        if i == last or lines[i].endswith("\f") or (i + 1 < len(lines) and lines[i + 1].startswith("\f"))
-        or shapes[re.sub(r"\d+", "#", stripped[i])] > 1
-    }
-
-
-def _join_broken_words(lines: list[tuple[int, str]], known: set[str], hyphenates: bool) -> list[tuple[int, str]]:
+def _join_broken_words(lines: Iterator[_Line | None], known: set[str], hyphenates: bool) -> Iterator[_Line | None]:
     """Words split by a line break joined onto the earlier line (with any punctuation
     that follows them). In a document that shows its hyphenation (`Schengen-` /
     `gebied`), a line break without a hyphen splits a word only where the joined
-    word is known."""
-    lines = list(lines)
-    for index in range(len(lines) - 1):
-        number, line = lines[index]
-        next_number, next_line = lines[index + 1]
-        tokens = WORD.findall(line)
-        first = WORD.match(next_line)
-        if not tokens or not first or not line.endswith(tokens[-1]):
+    word is known. A line emptied by a join is left out."""
+    current: _Line | None = None
+    for item in lines:
+        if item is None:
+            if current is not None and current[3]:
+                yield current
+            current = None
+            yield None
             continue
-        last, following = tokens[-1], first.group()
-        chunk = next_line.split(" ", 1)[0]  # the word with its punctuation
-        if last.endswith("-"):
-            closed = last[:-1] + following
-            keep_hyphen = last[:-1].isupper() or following[:1].isupper() or last[:-1][-1:].isdigit()
-            joined = last + chunk if keep_hyphen and not _is_known(closed, known) else last[:-1] + chunk
-        elif _split_word(last, following, known, hyphenates):
-            joined = last + chunk
-        else:
-            continue
-        lines[index] = (number, line[: len(line) - len(last)] + joined)
-        lines[index + 1] = (next_number, next_line[len(chunk) :].lstrip())
-    return [(number, line) for number, line in lines if line]
+        if current is not None:
+            current, item = _join(current, item, known, hyphenates)
+            if current[3]:
+                yield current
+        current = item
+    if current is not None and current[3]:
+        yield current
+
+
+def _join(current: _Line, following: _Line, known: set[str], hyphenates: bool) -> tuple[_Line, _Line]:
+    line, next_line = current[3], following[3]
+    tokens = WORD.findall(line)
+    first = WORD.match(next_line)
+    if not current[4] or not tokens or not first or not line.endswith(tokens[-1]):
+        return current, following
+    last, word = tokens[-1], first.group()
+    chunk = next_line.split(" ", 1)[0]  # the word with its punctuation
+    if last.endswith("-"):
+        closed = last[:-1] + word
+        keep_hyphen = last[:-1].isupper() or word[:1].isupper() or last[:-1][-1:].isdigit()
+        joined = last + chunk if keep_hyphen and not _is_known(closed, known) else last[:-1] + chunk
+    elif _split_word(last, word, known, hyphenates):
+        joined = last + chunk
+    else:
+        return current, following
+    kind, footnote, number, _, ends = current
+    return (kind, footnote, number, line[: len(line) - len(last)] + joined, ends), (*following[:3], next_line[len(chunk):].lstrip(), following[4])
 
 
 def _is_known(word: str, known: set[str]) -> bool:
     lower = word.lower()
     return lower in known or any(lemma in known for lemma in dutch.lemma_candidates(lower))
-
-
-def _shows_hyphenation(text: str) -> bool:
-    """Whether the extraction kept the hyphens of words split at a line end."""
-    return re.search(r"[a-zà-ÿ]-[ \t]*\n[ \t]*[a-zà-ÿ]", text) is not None
 
 
 def _split_word(last: str, following: str, known: set[str], hyphenates: bool) -> bool:
@@ -202,25 +316,25 @@ def _split_word(last: str, following: str, known: set[str], hyphenates: bool) ->
     return lower not in known
 
 
-def _sentences(lines: list[tuple[int, str]], kind: str, footnote: str | None) -> list[Sentence]:
-    out: list[Sentence] = []
-    paragraph: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        if paragraph:
-            out.extend(_split(paragraph, kind, footnote))
-            paragraph.clear()
-
-    for index, (number, line) in enumerate(lines):
-        before = paragraph[-1][1] if paragraph else (lines[index - 1][1] if index else "")
-        after = lines[index + 1][1] if index + 1 < len(lines) else ""
-        if kind == "text" and _is_heading(line, before, after):
-            flush()
-            out.append(Sentence(line, number, "heading"))
-            continue
-        paragraph.append((number, line))
-    flush()
-    return out
+def _sentences(lines: Iterator[_Line | None]) -> Iterator[Sentence]:
+    """The sentences of the blocks' lines: a short line without closing punctuation
+    between sentences is a heading; the others are paragraphs, split into sentences."""
+    paragraph = _Paragraph()
+    held: _Line | None = None  # a line waiting for the one after it
+    before = ""  # the line of the block before `held`
+    for item in lines:
+        if held is not None:
+            kind, footnote, number, line, _ = held
+            if kind == "text" and _is_heading(line, before, item[3] if item is not None else ""):
+                yield from paragraph.flush()
+                yield Sentence(line, number, "heading")
+            else:
+                yield from paragraph.add(number, line, kind, footnote)
+            before = line
+        held = item
+        if item is None:
+            yield from paragraph.flush()
+            before = ""
 
 
 def _is_heading(line: str, before: str, after: str) -> bool:
@@ -230,28 +344,67 @@ def _is_heading(line: str, before: str, after: str) -> bool:
     )
 
 
-def _split(paragraph: list[tuple[int, str]], kind: str, footnote: str | None) -> list[Sentence]:
-    """A paragraph's sentences, each with the line it starts on."""
-    text = ""
-    starts: list[tuple[int, int]] = []  # (offset in text, line number)
-    for number, line in paragraph:
+class _Paragraph:
+    """The lines of a paragraph, given out as sentences, each with the line it starts on,
+    as soon as the text after them has been read; a sentence longer than `_SENTENCE`
+    characters is cut at a space."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.offsets: list[int] = []  # where each line starts in the text
+        self.numbers: list[int] = []  # and its number
+        self.size = 0
+        self.kind: str = "text"
+        self.footnote: str | None = None
+
+    def add(self, number: int, line: str, kind: str, footnote: str | None) -> Iterator[Sentence]:
+        if not self.lines:
+            self.kind, self.footnote = kind, footnote
+        offset = self.size + 1 if self.lines else 0
+        self.lines.append(line)
+        self.offsets.append(offset)
+        self.numbers.append(number)
+        self.size = offset + len(line)
+        if self.size > _SCAN:
+            yield from self._split(final=False)
+
+    def flush(self) -> Iterator[Sentence]:
+        if self.lines:
+            yield from self._split(final=True)
+        self.lines, self.offsets, self.numbers, self.size = [], [], [], 0
+
+    def _split(self, final: bool) -> Iterator[Sentence]:
+        text = " ".join(self.lines)
+        begin = 0
+        for match in _SENTENCE_BREAK.finditer(text):
+            head = text[begin : match.start(1)]
+            if _ends_with_abbreviation(head) or _ENUMERATOR.fullmatch(head):
+                continue
+            yield from self._sentences(begin, head)
+            begin = match.end()
+        rest = text[begin:]
+        if final:
+            yield from self._sentences(begin, rest.strip())
+            return
+        while len(rest) > _SENTENCE:
+            cut = rest.rfind(" ", 0, _SENTENCE) + 1 or _SENTENCE
+            yield from self._sentences(begin, rest[:cut].rstrip())
+            begin, rest = begin + cut, rest[cut:]
+        first = bisect.bisect_right(self.offsets, begin)
+        self.numbers = [self.numbers[first - 1], *self.numbers[first:]]
+        self.offsets = [0, *(offset - begin for offset in self.offsets[first:])]
+        self.lines, self.size = [rest], len(rest)
+
+    def _sentences(self, begin: int, text: str) -> Iterator[Sentence]:
+        while len(text) > _SENTENCE:
+            cut = text.rfind(" ", 0, _SENTENCE) + 1 or _SENTENCE
+            yield Sentence(text[:cut].rstrip(), self._line_at(begin), self.kind, self.footnote)
+            begin, text = begin + cut, text[cut:]
         if text:
-            text += " "
-        starts.append((len(text), number))
-        text += line
-    out = []
-    begin = 0
-    for match in _SENTENCE_BREAK.finditer(text):
-        head = text[begin : match.start(1)]
-        if _ends_with_abbreviation(head) or _ENUMERATOR.fullmatch(head):
-            continue
-        out.append((begin, head))
-        begin = match.end()
-    out.append((begin, text[begin:].strip()))
-    return [
-        Sentence(sentence, max(number for offset, number in starts if offset <= begin), kind, footnote)
-        for begin, sentence in out if sentence
-    ]
+            yield Sentence(text, self._line_at(begin), self.kind, self.footnote)
+
+    def _line_at(self, offset: int) -> int:
+        return self.numbers[bisect.bisect_right(self.offsets, offset) - 1]
 
 
 def _ends_with_abbreviation(text: str) -> bool:

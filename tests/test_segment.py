@@ -12,7 +12,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from migterm.segment import _FOOTER, segment, segment_text
+from migterm import segment as segmentation
+from migterm.segment import _FOOTER, Segmenter, file_lines, segment, segment_text, text_lines
 
 from .conftest import GLOSSARY
 
@@ -140,3 +141,67 @@ def test_segment_command(tmp_path):
     assert plain.splitlines()[0] == "Realisatie van versterking in de migratieketen"
     missing = subprocess.run([sys.executable, "-m", "migterm", "segment", str(tmp_path / "none.txt")], capture_output=True, text=True)
     assert missing.returncode == 2 and "none.txt" in missing.stderr and "Traceback" not in missing.stderr
+
+
+# -- read as a stream: the same segments, in memory bounded by a line and a sentence ----------
+
+_GAPS = [" ", " ", "\n", "-\n", ". ", ".\n", ", ", "\n\n", "\r\n", "\f", "\u2028", "\n12\n", ".\n26 De Staat van Migratie 2023\n"]
+_TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), min_size=1, max_size=60).map(
+    lambda pieces: "".join(word + gap for word, gap in pieces))
+
+
+def _segments(documents):
+    return [(name, [s.to_dict() for s in sentences]) for name, sentences in Segmenter(documents)]
+
+
+@given(_TEXTS, st.lists(st.integers(1, 40), min_size=1, max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_a_text_read_in_pieces_of_any_size_is_segmented_as_a_whole(text, sizes):
+    """However a file's reads cut its lines (within a piece's size), the segments are those of the text."""
+    def pieces():
+        start, index = 0, 0
+        while start < len(text):
+            size = sizes[index % len(sizes)]
+            yield text[start : start + size]
+            start, index = start + size, index + 1
+
+    assert _segments([("d", pieces)]) == _segments([("d", text_lines(text))])
+
+
+@given(_TEXTS)
+@settings(max_examples=200, deadline=None)
+def test_a_paragraph_given_out_as_it_is_read_has_the_sentences_of_the_whole(text):
+    whole = _segments([("d", text_lines(text))])
+    scan = segmentation._SCAN
+    try:
+        segmentation._SCAN = 20  # give out the complete sentences after every few words
+        assert _segments([("d", text_lines(text))]) == whole
+    finally:
+        segmentation._SCAN = scan
+
+
+def test_a_file_is_read_as_its_text(tmp_path):
+    path = tmp_path / "staat.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + STAAT.replace("\n", "\r\n").encode("utf-8"))
+    assert _segments([("d", file_lines(path))]) == _segments([("d", text_lines(STAAT))])
+
+
+def test_a_line_longer_than_a_piece_and_a_sentence_without_end_are_cut(monkeypatch):
+    monkeypatch.setattr(segmentation, "_LINE", 50)
+    monkeypatch.setattr(segmentation, "_SENTENCE", 30)
+    monkeypatch.setattr(segmentation, "_SCAN", 60)
+    text = "asiel " * 40 + "\nDe terugkeer. Zo is het.\n" + "x" * 70
+    sentences = segment_text(text)
+    assert all(len(s.text) <= 30 for s in sentences)
+    assert [s.text for s in sentences if not s.text.startswith(("asiel", "x"))] == ["De terugkeer.", "Zo is het."]
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+    assert {s.line for s in sentences if s.text.startswith("asiel")} == {1} and sentences[-1].line == 3
+
+
+def test_text_that_is_not_utf8_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Eerste regel.\n".encode() * 3000 + "De vreemdeling is ge\xefntegreerd.\n".encode("latin-1"))
+    for command in ("segment", "mine"):
+        process = subprocess.run([sys.executable, "-m", "migterm", command, str(path)], capture_output=True, text=True)
+        assert process.returncode == 2 and process.stdout == "", process.stderr
+        assert process.stderr == f"migterm: {path}:3001: not UTF-8 text\n"

@@ -7,7 +7,6 @@ fuzzy and obsolete entries; polib writes."""
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import re
@@ -22,7 +21,7 @@ from ..errors import MigtermError
 from ..model import RELATIONS, Code, Segment, Status, Unit, canonical_lang
 from ..text import visible
 from . import _postream
-from ._inline import Losses, Numbers
+from ._inline import Losses, Numbers, Written
 from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug, term_fields, term_from_fields
 from ..errors import FormatError
@@ -231,15 +230,13 @@ def write_po_units(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | 
         "X-Source-Language": source, "X-Generator": f"migterm {__version__}",
     }
     out.write((header.metadata_as_entry().__unicode__(0) + "\n").encode("utf-8"))
-    written: set[bytes] = set()  # digests of the entries' context and msgid: small, however long the texts
+    written = Written()
     for unit in itertools.chain([first] if first is not None else [], units):
         entry = _entry(unit, target, losses)
-        key = hashlib.blake2b(f"{entry.msgctxt}\x04{entry.msgid}\x00{entry.msgctxt is None}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        if not entry.msgid or key in written:
+        if not entry.msgid or not written.add(f"{entry.msgctxt}\x04{entry.msgid}\x00{entry.msgctxt is None}"):
             if losses is not None:
                 losses.add("units PO cannot hold: an empty source, or the same context and source as an earlier unit")
             continue
-        written.add(key)
         out.write((entry.__unicode__(0) + "\n").encode("utf-8"))
 
 

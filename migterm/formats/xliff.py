@@ -17,7 +17,6 @@ segment `state`, Trados `conf`, memoQ `mq:status`, Phrase `m:confirmed`) and
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 from urllib.parse import quote, unquote
@@ -28,7 +27,7 @@ from typing import IO, Any
 from lxml import etree
 
 from ..model import Code, Segment, Unit, canonical_lang
-from ._inline import Losses, Numbers, Pair, append_text, nest, xml_safe
+from ._inline import Losses, Numbers, Pair, Written, append_text, nest, xml_safe
 from ._xml import FormatError, iter_elements, local_name
 
 __all__ = ["iter_xliff_units", "write_xliff", "write_xliff2", "XLIFF12_NS", "XLIFF2_NS"]
@@ -462,13 +461,11 @@ def write_xliff2(units: Iterable[Unit], out: IO[bytes], *, source_lang: str | No
     ns, mda = f"{{{XLIFF2_NS}}}", f"{{{MDA_NS}}}"
 
     def elements() -> Iterator[bytes]:
-        used: set[bytes] = set()  # digests of the ids written: XLIFF 2 ids are unique in a file
+        used = Written()  # XLIFF 2 ids are unique in a file
         for count, unit in enumerate(itertools.chain([first] if first is not None else [], units), start=1):
             src, tgt = _split(unit, source, target, losses)
-            digest = hashlib.blake2b(unit.id.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-            own = unit.id if _NMTOKEN.match(unit.id) and not re.fullmatch(r"u\d+", unit.id) and digest not in used else None
+            own = unit.id if _NMTOKEN.match(unit.id) and not re.fullmatch(r"u\d+", unit.id) and used.add(unit.id) else None
             unit_id = own or f"u{count}"
-            used.add(digest)
             element = etree.Element(ns + "unit", nsmap={None: XLIFF2_NS, "mda": MDA_NS}, id=unit_id)
             for name, value in unit.attrs:
                 if name in ("xliff:translate", "xliff:name"):

@@ -8,10 +8,13 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import migterm
 from migterm import formats
 from migterm.formats import FORMATS
+from migterm.formats._inline import Written
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, small_termbase, monkeypatch):
@@ -66,3 +69,13 @@ def test_command_errors_are_one_line(tmp_path):
     result = run("convert", "missing.tbx", "out.po", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.startswith(b"migterm: missing.tbx: cannot read")
     assert run("export", cwd=tmp_path).returncode == 2
+
+
+@given(st.lists(st.text(max_size=6), max_size=3000))
+@settings(max_examples=50, deadline=None)
+def test_what_a_stream_has_written_is_known_as_a_set_knows_it(keys):
+    """The compact record the PO and XLIFF 2 writers keep (growing through several doublings)."""
+    written, seen = Written(), set()
+    for key in keys:
+        assert written.add(key) == (key not in seen), key
+        seen.add(key)
