@@ -615,13 +615,31 @@ def convert(source: Path, target: Path, from_format: str | None, to_format: str 
         click.echo(f"migterm: {target}: {line}", err=True)
 
 
+COVERAGE_COMMAND = "migterm stats --markdown > docs/coverage.md"
+
+
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "-f", "format_name", type=_FORMAT_NAMES, help="The format; by default the file's suffix says.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--markdown", is_flag=True, help="Print what the termbase holds as a markdown page (docs/coverage.md).")
 @_with_langs
-def stats(file: Path, format_name: str | None, as_json: bool, source_lang: str | None, target_lang: str | None) -> None:
-    """Say what a file holds: units or concepts, languages, terms by status. Reads it as a stream."""
+@_glossary_option
+def stats(file: Path | None, format_name: str | None, as_json: bool, markdown: bool, source_lang: str | None, target_lang: str | None,
+          glossary: Path | None) -> None:
+    """Say what a file holds: units or concepts, languages, terms by status, read as a
+    stream. Without FILE, what the termbase holds: concepts and terms by subject field
+    and language, statuses, contexts, references of each kind and relations.
+
+    \b
+    migterm stats
+    migterm stats delivery/project.tmx
+    """
+    if file is None:
+        _termbase_stats(as_json, markdown, glossary)
+        return
+    if markdown or glossary is not None:
+        raise MigtermError("--markdown and --glossary describe the termbase: give them without a FILE")
     from . import formats
 
     figures = formats.stats(file, format_name, source_lang=source_lang, target_lang=target_lang)
@@ -636,6 +654,20 @@ def stats(file: Path, format_name: str | None, as_json: bool, source_lang: str |
         elif isinstance(value, int):
             value = f"{value:,}"
         click.echo(f"{name + ':':<30}{value}")
+
+
+def _termbase_stats(as_json: bool, markdown: bool, glossary: Path | None) -> None:
+    from . import coverage
+
+    figures = coverage.coverage(_termbase(glossary))
+    if as_json:
+        import json
+
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+    elif markdown:
+        click.echo(coverage.to_markdown(figures, COVERAGE_COMMAND), nl=False)
+    else:
+        click.echo(coverage.to_text(figures), nl=False)
 
 
 def _ended_by_signal(number: int, _frame: Any) -> None:
