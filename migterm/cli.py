@@ -194,18 +194,22 @@ _glossary_option = click.option(
 
 
 @cli.command()
-@click.argument("words", nargs=-1, required=True)
+@click.argument("words", nargs=-1)
 @click.option("--lang", callback=_language, help="Look only among terms in this language (a BCP 47 tag such as nl, en, nl-BE; en-GB also finds en).")
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
 @_termbase_options
 def lookup(words: tuple[str, ...], lang: str | None, as_json: bool, termbases: tuple[Path, ...], no_builtin: bool, glossary: Path | None) -> None:
-    """Look up a Dutch or English term, in any inflection.
+    """Look up a Dutch or English term, in any inflection. Without a term, say what
+    the termbase holds.
 
     \b
     migterm lookup asielaanvragen
     migterm lookup --lang en emergency brake mechanism
     """
     query = " ".join(words).strip()
+    if not words:
+        _holds(_termbase(glossary, termbases, not no_builtin))
+        return
     if not query:
         raise click.UsageError("give a term to look up")
     termbase = _termbase(glossary, termbases, not no_builtin)
@@ -654,6 +658,18 @@ def stats(file: Path | None, format_name: str | None, as_json: bool, markdown: b
         elif isinstance(value, int):
             value = f"{value:,}"
         click.echo(f"{name + ':':<30}{value}")
+
+
+def _holds(termbase: Any) -> None:
+    """What `lookup` says when asked nothing: the termbase's subject fields, and where to go on."""
+    from . import coverage
+
+    figures = coverage.coverage(termbase)
+    fields = figures["subject fields"]
+    click.echo(f"The termbase holds {figures['concepts']:,} concepts and {figures['terms']:,} terms in {len(fields)} subject fields:")
+    for name, field in fields.items():
+        click.echo(f"  {name:<28}{field['concepts']:>5}")
+    click.echo("Look a term up with 'migterm lookup TERM'; 'migterm stats' gives the full figures.")
 
 
 def _termbase_stats(as_json: bool, markdown: bool, glossary: Path | None) -> None:

@@ -65,8 +65,17 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
     assert result.returncode == 2
     assert result.stderr == "migterm: glossary/visas.toml: concept id 'Bad Id' is not a lower-case slug such as 'external-border'\n"
     assert "Traceback" not in result.stderr
-    assert run("lookup").returncode == 2
+    assert run("lookup", " ").returncode == 2
     assert run("lookup", "--glossary", str(tmp_path / "absent"), "x").returncode == 2
+
+
+def test_lookup_without_a_term_says_what_the_termbase_holds(termbase):
+    from migterm import coverage
+
+    result = run("lookup")
+    fields = coverage.coverage(termbase)["subject fields"]
+    assert result.returncode == 0 and result.stdout.startswith(f"The termbase holds {len(termbase):,} concepts")
+    assert [line.split() for line in result.stdout.splitlines()[1:-1]] == [[name, str(f["concepts"])] for name, f in fields.items()]
 
 
 def test_validate_checks_the_quotes(tmp_path):
