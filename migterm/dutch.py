@@ -60,6 +60,8 @@ def lemma_candidates(word: str) -> list[str]:
     (True, True)
     >>> "asielzoekerscentrum" in lemma_candidates("asielzoekerscentra"), "vertrekmoratorium" in lemma_candidates("vertrekmoratoria")
     (True, True)
+    >>> "gezinslid" in lemma_candidates("gezinsleden"), "promovendus" in lemma_candidates("promovendi")
+    (True, True)
     """
     out: list[str] = []
     if len(word) < 3:
@@ -75,4 +77,8 @@ def lemma_candidates(word: str) -> list[str]:
         out.extend(_stem_variants(word[:-1]))  # irreguliere -> irregulier, centrale -> centraal
     if word.endswith("a") and len(word) > 5:
         out.append(word[:-1] + "um")  # the Latin plural: centra -> centrum, moratoria -> moratorium
+    if word.endswith("i") and len(word) > 5:
+        out.append(word[:-1] + "us")  # the Latin plural: promovendi -> promovendus
+    if word.endswith("leden"):
+        out.append(word[:-5] + "lid")  # gezinsleden -> gezinslid, familieleden -> familielid
     return [c for c in dict.fromkeys(out) if c != word]

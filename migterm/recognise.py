@@ -86,6 +86,11 @@ _HEADS = {
 }
 
 
+# Unstressed Dutch prefixes, which make a derived word, not a compound: `verlening` (and
+# `visumverlening`) is no kind of `lening`, `ontheffing` no kind of `heffing`.
+_PREFIXES = ("ver", "ont", "her", "mis")
+
+
 # How many words each of the recogniser's memories keeps: enough for the vocabulary of a
 # large text, and few enough that memory does not grow with the text.
 _REMEMBERED = 60_000
@@ -255,7 +260,7 @@ class Recogniser:
                     if best is None or len(stem) > len(best[0]) or (len(stem) == len(best[0]) and right in _HEADS and best[1] not in _HEADS):
                         best = candidate
             for head in (right, *self._lemma_candidates(right)):
-                if head in self._single and len(left) >= 3:
+                if head in self._single and len(left) >= 3 and not left.endswith(_PREFIXES):
                     candidate = (head, left, k, len(word))
                     if best is None or len(head) > len(best[0]):
                         best = candidate
