@@ -17,10 +17,11 @@ def test_every_context_quote_is_verbatim_from_its_source_document(termbase):
 
 
 def test_the_termbase_covers_the_two_documents_and_the_legislation(termbase):
-    assert len(termbase) >= 84 + 130
+    assert len(termbase) >= 84 + 130 + 120  # the two documents, part 1 (asylum, protection, reception), part 2 (regular migration)
     cited = Counter(ctx.source for c in termbase for t in c.terms for ctx in t.contexts)
     assert cited["staat-van-migratie-2023"] >= 30 and cited["jaarverslag-jenv-2022"] >= 30
     assert cited["vw-2000"] >= 60 and cited["vb-2000"] >= 30 and cited["wet-coa"] >= 3 and cited["vc-2000-b"] >= 10
+    assert cited["wi"] >= 10 and cited["bi"] >= 10 and cited["wav"] >= 10
     assert set(cited) == set(termbase.sources), "every source is quoted, and only sources are quoted"
 
 
@@ -95,6 +96,25 @@ def test_deprecated_terms_say_why(termbase):
         ("EES", "Entry/Exit System"),
         ("Samen tegen Mensenhandel", "Together against Human Trafficking"),
         ("EU-terugkeercoördinator", "EU Return Coordinator"),
+        ("machtiging tot voorlopig verblijf", "provisional residence permit"),
+        ("mvv", "provisional residence permit"),
+        ("referent", "sponsor"),
+        ("erkend referent", "recognised sponsor"),
+        ("verblijfsvergunning regulier voor onbepaalde tijd", "permanent residence permit"),
+        ("langdurig ingezetene", "long-term resident"),
+        ("gezinshereniging", "family reunification"),
+        ("gezinsvorming", "family formation"),
+        ("kennismigrant", "highly skilled migrant"),
+        ("Europese blauwe kaart", "EU Blue Card"),
+        ("tewerkstellingsvergunning", "work permit"),
+        ("gecombineerde vergunning", "single permit"),
+        ("inburgeringsexamen", "civic integration examination"),
+        ("inburgeringsplicht", "civic integration obligation"),
+        ("ontheffing van de inburgeringsplicht", "dispensation"),
+        ("naturalisatie", "naturalisation"),
+        ("verklaring van verbondenheid", "Declaration of Solidarity"),
+        ("au pair", "au pair"),
+        ("Nederlandse Arbeidsinspectie", "Netherlands Labour Authority"),
     ],
 )
 def test_key_equivalents(termbase, dutch, english):
@@ -103,7 +123,9 @@ def test_key_equivalents(termbase, dutch, english):
 
 @pytest.mark.parametrize(
     "dutch, wrong",
-    [("grenstoezicht", "border surveillance"), ("sobere opvang", "sober reception"), ("Tweede Kamer", "Second Chamber"), ("asielzoeker", "refugee")],
+    [("grenstoezicht", "border surveillance"), ("sobere opvang", "sober reception"), ("Tweede Kamer", "Second Chamber"), ("asielzoeker", "refugee"),
+     ("kennismigrant", "knowledge migrant"), ("referent", "referent"), ("inburgeringsexamen", "citizenship test"),
+     ("ontheffing van de inburgeringsplicht", "exemption"), ("naturalisatie", "naturalization")],
 )
 def test_false_friends_are_recorded_as_deprecated(termbase, dutch, wrong):
     concept = termbase.lookup(dutch, lang="nl")[0].concept

@@ -26,8 +26,8 @@ def test_scan_finds_every_known_term_of_the_passage_and_nothing_else(termbase):
     assert {h.concept.id for h in terms} == {termbase.lookup(k, lang="nl")[0].concept.id for k in KNOWN}
     # counted by hand: vreemdeling 26, Onze Minister 7, rechtmatig verblijf 5, verblijfsvergunning 5,
     # vertrek 4, overdracht 4, verantwoordelijke lidstaat 3, lidstaat 3 more, Dublinverordening 2,
-    # verblijf 1 more, Europese Unie 1, kennelijk ongegrond 1
-    assert len(terms) == 62
+    # verblijf 1 more, Europese Unie 1, kennelijk ongegrond 1, gemeenschapsonderdaan 2, gezinsleden 1
+    assert len(terms) == 65
     compounds = {(h.surface.lower(), h.suggestion) for h in hits if h.kind == "compound"}
     assert compounds == {("terugkeerbesluit", "return decision"), ("terugkeerverplichting", "return obligation"), ("overdrachtsbesluit", "Dublin transfer decision")}
 
