@@ -511,18 +511,23 @@ def check(paths: tuple[Path, ...], from_format: str | None, source_lang: str | N
             tally: dict[str, int] = {}
             parallel = None if jobs is None else jobs == 2
             last: tuple[str | None, int | None] | None = None
-            for finding in check_file(file, termbase, source_lang=source_lang, target_lang=target_lang, progress=progress, tally=tally,
-                                      parallel=parallel, format=from_format):
-                count += 1
-                if (finding.unit, finding.line) != last:  # a unit's findings come together
-                    units_with_findings += 1
-                    last = (finding.unit, finding.line)
-                if as_json:
-                    import json
-
-                    click.echo(json.dumps(finding.to_dict(), ensure_ascii=False))
-                else:
-                    click.echo(str(finding))
+            lines: list[str] = []  # written a batch at a time: a file may have millions of findings
+            if as_json:
+                import json
+            try:
+                for finding in check_file(file, termbase, source_lang=source_lang, target_lang=target_lang, progress=progress, tally=tally,
+                                          parallel=parallel, format=from_format):
+                    count += 1
+                    if (finding.unit, finding.line) != last:  # a unit's findings come together
+                        units_with_findings += 1
+                        last = (finding.unit, finding.line)
+                    lines.append(json.dumps(finding.to_dict(), ensure_ascii=False) if as_json else str(finding))
+                    if len(lines) == 500:
+                        click.echo("\n".join(lines))
+                        lines.clear()
+            finally:  # what was found before an error is still shown
+                if lines:
+                    click.echo("\n".join(lines))
             checked += tally.get("units", 0)
     if not as_json:
         in_files = f" in {len(files)} files" if len(files) > 1 else ""

@@ -21,6 +21,7 @@ from typing import Any
 from .errors import GlossaryError, MigtermError
 from .model import Concept, Source, is_glossary_id
 from .termbase import Termbase
+from .text import INVISIBLE
 
 __all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
 
@@ -54,13 +55,14 @@ def _display(path: Path, directory: Path) -> str:
         return str(path)
 
 
-def _read_toml(path: Path, directory: Path) -> dict[str, Any]:
+def _read_toml(path: Path, directory: Path) -> tuple[dict[str, Any], str]:
+    """The file's tables, and its text."""
     import tomllib
 
     shown = _display(path, directory)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        text = path.read_bytes().decode("utf-8")
+        return tomllib.loads(text), text
     except OSError as error:
         raise GlossaryError(f"cannot read: {error.strerror}", path=shown) from None
     except UnicodeDecodeError:
@@ -101,7 +103,7 @@ def read_glossary(directory: str | Path | None = None) -> tuple[list[Concept], l
     index_path = directory / SOURCES_INDEX
     if index_path.exists():
         shown = _display(index_path, directory)
-        for entry in _table_list(_read_toml(index_path, directory), "source", shown):
+        for entry in _table_list(_read_toml(index_path, directory)[0], "source", shown):
             try:
                 sources.append(Source.from_dict(entry))
             except MigtermError as error:
@@ -110,11 +112,13 @@ def read_glossary(directory: str | Path | None = None) -> tuple[list[Concept], l
     origin: dict[str, str] = {}
     for path in _glossary_files(directory):
         shown = _display(path, directory)
-        for entry in _table_list(_read_toml(path, directory), "concept", shown):
+        data, text = _read_toml(path, directory)
+        may_hide = INVISIBLE.search(text) is not None or "\\u" in text or "\\U" in text  # a character or an escape of one
+        for entry in _table_list(data, "concept", shown):
             cid = entry.get("id") if isinstance(entry, dict) else None
             if cid is not None and not (isinstance(cid, str) and is_glossary_id(cid)):
                 raise GlossaryError(f"concept id {cid!r} is not a lower-case slug such as 'external-border'", path=shown)
-            hidden = _invisible(entry)
+            hidden = _invisible(entry) if may_hide else None
             if hidden is not None:
                 raise GlossaryError(f"{hidden[0]} holds the invisible character U+{ord(hidden[1]):04X}, which no one can see or type; "
                                     "take it out", path=shown, concept=cid if isinstance(cid, str) else None)
@@ -134,8 +138,6 @@ def read_glossary(directory: str | Path | None = None) -> tuple[list[Concept], l
 def _invisible(value: Any, where: str = "concept") -> tuple[str, str] | None:
     """The first invisible character (soft hyphen, zero-width, bidi control) in a glossary
     entry's text, and where it is; context quotes may hold what their source holds."""
-    from .text import INVISIBLE
-
     if isinstance(value, str):
         hidden = INVISIBLE.search(value)
         return (where, hidden.group()) if hidden else None

@@ -71,7 +71,7 @@ _KEY, _LINE, _START, _END, _TOKEN_NO, _LINE_END, _HYPHEN_END = range(7)
 _SPLIT = re.compile(r"([-'’])")
 _ENDINGS = ("eren", "ies", "en", "es", "e", "n", "s")  # what an inflection adds (Dutch, English)
 _PIECE = re.compile(r"[\w&]+")
-_JOINED = re.compile(r"[\w&]+(?:[-'’][\w&]+)+")
+_JOINED = re.compile(r"(?<![\w&])[\w&]+(?:[-'’][\w&]+)+")  # anchored at a word's start: linear, not quadratic
 _UNKNOWN = object()
 
 

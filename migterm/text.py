@@ -42,6 +42,12 @@ def normalise(text: str) -> str:
     >>> normalise(normalise("  Schengen-Gebied. ")) == normalise("  Schengen-Gebied. ")
     True
     """
+    if text.isascii():  # no diacritics to take off, nothing to decompose: the common case, done at once
+        return _SPACES.sub(" ", text.lower().translate(_TABLE)).strip(_EDGE_PUNCTUATION)
+    return _normalise_unicode(text)
+
+
+def _normalise_unicode(text: str) -> str:
     key = text
     while True:  # case folding and decomposition can feed each other; stop at the fixed point
         decomposed = unicodedata.normalize("NFKD", key)
