@@ -20,15 +20,34 @@ TERMS = [
 
 
 WRONG = [("terugkeer", "deportation"), ("asielaanvragen", "asylum requests"), ("buitengrens", "outer border"), ("lidstaten", "Member Countries")]
+# More domain words for the dense file: each a term of the glossary, with its approved English.
+DENSE = TERMS + [
+    ("asielzoekers", "asylum seekers"), ("vreemdeling", "foreign national"), ("verblijfsvergunning", "residence permit"),
+    ("mensensmokkel", "migrant smuggling"), ("Schengengebied", "Schengen area"), ("kennismigrant", "highly skilled migrant"),
+    ("gezinshereniging", "family reunification"), ("inburgeringsexamen", "civic integration examination"),
+    ("naturalisatie", "naturalisation"), ("referent", "sponsor"), ("uitbuiting", "exploitation"),
+]
 
 
-def generate(path: Path, units: int, seed: int = 7, wrong: float = 0.0) -> None:
-    """Write the TMX; a `wrong` share of the units uses a wrong or deprecated English term."""
+def generate(path: Path, units: int, seed: int = 7, wrong: float = 0.0, dense: bool = False) -> None:
+    """Write the TMX; a `wrong` share of the units uses a wrong or deprecated English term.
+    `dense`: every segment is twelve random domain words, three of them mistranslated
+    (about 2.2 findings a unit), the worst case for a checker."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n')
         out.write('  <header creationtool="bench" creationtoolversion="1" segtype="sentence" o-tmf="bench" adminlang="en" srclang="nl" datatype="plaintext"/>\n  <body>\n')
         for i in range(units):
+            if dense:
+                words = [rng.choice(DENSE) for _ in range(12)]
+                wrong_at = set(rng.sample(range(12), 3))
+                nl_text = " ".join(w[0] for w in words)
+                en_text = " ".join(rng.choice(WRONG)[1] if k in wrong_at else w[1] for k, w in enumerate(words))
+                out.write(
+                    f'    <tu tuid="{i}">\n      <tuv xml:lang="nl">\n        <seg>{escape(nl_text)} ({i})</seg>\n      </tuv>\n'
+                    f'      <tuv xml:lang="en">\n        <seg>{escape(en_text)} ({i})</seg>\n      </tuv>\n    </tu>\n'
+                )
+                continue
             nl, en = rng.choice(PAIRS)
             (t_nl, t_en), (u_nl, u_en) = rng.sample(TERMS, 2)
             if wrong and rng.random() < wrong:
