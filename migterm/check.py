@@ -172,6 +172,7 @@ class Checker:
                 raise MigtermError(f"the termbase has no terms in {lang!r}")
         self._source = Recogniser(termbase, self.source_lang)
         self._target: Recogniser | None = None  # built when a deprecated term needs confirming
+        self._scanned: tuple[str | None, list[tuple[str, str]]] = (None, [])  # the last target scanned, and its terms
         self._expectations: dict[str, _Expectation] = {}
         self._sharing: dict[tuple[str, str], tuple[Concept, ...]] = {}
 
@@ -213,8 +214,10 @@ class Checker:
         for `asielzoekers`: refugee is a concept of its own)."""
         if self._target is None:
             self._target = Recogniser(self.termbase, self.target_lang)
+        if self._scanned[0] != target:  # a unit with several deprecated terms is scanned once
+            self._scanned = (target, [(surface, normalise(term.text)) for _, term, surface in self._target.terms(target)])
         deprecated = {normalise(t.text) for t in concept.terms_in(self.target_lang) if not t.status.approved}
-        return next((hit.surface for hit in self._target.scan(target) if normalise(hit.term.text) in deprecated), None)
+        return next((surface for surface, key in self._scanned[1] if key in deprecated), None)
 
     def check(self, source: str, target: str, accepted: Collection[str] = ()) -> list[tuple[str, Concept, str, str | None]]:
         """The problems of one pair: (kind, concept, source term, what the target has)."""

@@ -65,6 +65,8 @@ class Hit:
 # (normalised key, line, start and end offsets in the text, which token of the text,
 #  last word of its line, its token ends with a hyphen).
 _Word = tuple[str, int, int, int, int, bool, bool]
+# A term to look for: its words' keys, its concept's id, and its position among the concept's terms.
+_Candidate = tuple[tuple[str, ...], str, int]
 _KEY, _LINE, _START, _END, _TOKEN_NO, _LINE_END, _HYPHEN_END = range(7)
 
 
@@ -129,6 +131,18 @@ class Recogniser:
         # longest first; where concepts share the words, the one lookup names first among equals (by id)
         for candidates in self._by_first.values():
             candidates.sort(key=lambda c: (-len(c[0]), c[1]))
+        # the same, split by a term's second word, for the usual case of two plain words in a row:
+        # first word -> (its one-word terms, second word -> longer terms), each in the order above
+        self._by_second: dict[str, tuple[list[tuple[int, _Candidate]], dict[str, list[tuple[int, _Candidate]]]]] = {}
+        for first, candidates in self._by_first.items():
+            singles: list[tuple[int, _Candidate]] = []
+            seconds: dict[str, list[tuple[int, _Candidate]]] = {}
+            for index, candidate in enumerate(candidates):
+                if len(candidate[0]) == 1:
+                    singles.append((index, candidate))
+                else:
+                    seconds.setdefault(candidate[0][1], []).append((index, candidate))
+            self._by_second[first] = (singles, seconds)
         self._digit_starts = any(key.isdigit() for key in self._by_first)
         # A word much longer than any term's word is none and holds none: it is passed over
         # unremembered, so that a 10 MB "word" costs its length, not its square
@@ -205,7 +219,23 @@ class Recogniser:
             yield words[i][_KEY] + words[i + 1][_KEY], i + 2  # (`asiel` / `zoekers`, not `grens` / `en`)
 
     def _match(self, words: list[_Word], i: int, pattern: tuple[str, ...]) -> int | None:
-        """The index after a match of `pattern` starting at word i, or None."""
+        """The index after a match of `pattern` starting at word i, or None. A plain word
+        (no line end after it, not part of a hyphenated token) can be read only as
+        itself, so it is compared at once; the other readings go through `_units`."""
+        count = len(words)
+        for index, want in enumerate(pattern):
+            if i >= count:
+                return None
+            word = words[i]
+            if word[_LINE_END] or (i + 1 < count and words[i + 1][_TOKEN_NO] == word[_TOKEN_NO]):
+                return self._match_units(words, i, pattern[index:])
+            if word[_KEY] != want and not (index == len(pattern) - 1 and want in self._lemma_candidates(word[_KEY])):
+                return None
+            i += 1
+        return i
+
+    def _match_units(self, words: list[_Word], i: int, pattern: tuple[str, ...]) -> int | None:
+        """`_match` where word i may be read in more than one way."""
         if not pattern:
             return i
         if i >= len(words):
@@ -278,7 +308,7 @@ class Recogniser:
         """The longest term starting at word i and ending by word `limit`."""
         best: tuple[int, Concept, Term] | None = None
         key = words[i][_KEY]
-        for pattern, concept_id, position in [*self._by_first.get(key, ()), *self._inflected_candidates(key), *self._joined_candidates(words, i)]:
+        for pattern, concept_id, position in [*self._starting(words, i, key), *self._inflected_candidates(key), *self._joined_candidates(words, i)]:
             if concept_id == skip:
                 continue
             end = self._match(words, i, pattern)
@@ -292,6 +322,31 @@ class Recogniser:
         if elliptic is not None and elliptic[0] <= limit and elliptic[1].id != skip and (best is None or elliptic[0] > best[0]):
             best = elliptic
         return best
+
+    def _starting(self, words: list[_Word], i: int, key: str) -> list[_Candidate]:
+        """The terms whose first word is `key` that may match at word i. Where word i and
+        the next are plain words, each read only as itself, a longer term must go on with
+        the next word (or, as its last word, with a lemma of it): the others are left out
+        before `_match` is asked, in their order."""
+        candidates = self._by_first.get(key)
+        if not candidates:
+            return []
+        count = len(words)
+        j = i + 1
+        plain = (not words[i][_LINE_END] and (j >= count or words[j][_TOKEN_NO] != words[i][_TOKEN_NO])
+                 and (j >= count or (not words[j][_LINE_END] and (j + 1 >= count or words[j + 1][_TOKEN_NO] != words[j][_TOKEN_NO]))))
+        if not plain:
+            return candidates
+        singles, seconds = self._by_second[key]
+        if j >= count or not seconds:
+            return [candidate for _, candidate in singles]
+        after = words[j][_KEY]
+        chosen = [*singles, *seconds.get(after, ())]
+        for lemma in self._lemma_candidates(after):
+            chosen.extend(item for item in seconds.get(lemma, ()) if len(item[1][0]) == 2)
+        if len(chosen) > len(singles):
+            chosen.sort(key=lambda item: item[0])
+        return [candidate for _, candidate in chosen]
 
     def _inflected_by_join(self, key: str, joined: str) -> bool:
         """Whether a word joined with the next one is an inflected form of the word's own

@@ -134,3 +134,81 @@ def test_terms_of_a_unit_are_what_scan_finds(recogniser, termbase, data):
     words = data.draw(st.lists(st.sampled_from(forms) | st.sampled_from(_ONE_LINE), min_size=1, max_size=10))
     text = data.draw(st.sampled_from([" ", ", ", " en "])).join(words) + "."
     assert recogniser.terms(text) == [(h.concept, h.term, h.surface) for h in recogniser.scan(text) if h.kind == "term"]
+
+
+# -- the fast paths against the straightforward reading ---------------------------------------
+
+def _reference(recogniser):
+    """The same recogniser with its fast paths off: every text is read word by word,
+    every term starting with a word is tried, and every word is read in all its ways."""
+    recogniser._quick_terms = lambda text: None
+    recogniser._starting = lambda words, i, key: recogniser._by_first.get(key, [])
+    recogniser._match = recogniser._match_units
+    return recogniser
+
+
+_GAPS = [" ", " ", " ", "\n", "-\n", ", ", ". ", " en ", "-"]
+_ENDINGS = ["", "", "", "s", "en", "e", "'s"]
+_NOISE = ["de", "het", "van", "voor", "op", "beleid", "verlenging", "asiel", "keten", "partners", "grens", "EU", "en"]
+
+
+@st.composite
+def _texts(draw, lang):
+    if lang not in _FORMS:
+        import migterm
+
+        _FORMS[lang] = sorted({f for c in migterm.load(GLOSSARY) for t in c.terms_in(lang) for f in (t.text, *t.inflected_forms)})
+    forms = _FORMS[lang]
+    parts = []
+    for _ in range(draw(st.integers(1, 14))):
+        kind = draw(st.sampled_from(["term", "term", "noise", "compound"]))
+        if kind == "noise":
+            word = draw(st.sampled_from(_NOISE))
+        else:
+            word = draw(st.sampled_from(forms))
+            if kind == "compound":
+                word = draw(st.sampled_from(["terugkeer", "migratie", "grens"])) + word.split(" ")[0].lower()
+            word += draw(st.sampled_from(_ENDINGS))
+            if " " in word and draw(st.booleans()):  # a term broken over a line
+                word = word.replace(" ", draw(st.sampled_from(["\n", "-\n", " \n"])), 1)
+        parts.append(word + draw(st.sampled_from(_GAPS)))
+    return "".join(parts)
+
+
+_FORMS: dict[str, list[str]] = {}
+
+
+@pytest.fixture(scope="module")
+def pairs_of_recognisers(termbase):
+    return {lang: (Recogniser(termbase, lang), _reference(Recogniser(termbase, lang))) for lang in ("nl", "en")}
+
+
+@pytest.fixture(scope="module")
+def pair_of_checkers(termbase):
+    from migterm.check import Checker
+
+    fast, reference = Checker(termbase), Checker(termbase)
+    _reference(reference._source)
+    reference._target = _reference(Recogniser(termbase, "en"))
+    return fast, reference
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.data())
+def test_the_fast_paths_find_what_the_straightforward_reading_finds(pairs_of_recognisers, data):
+    """Hits with inflections, line breaks, hyphens and compounds, in Dutch and in English."""
+    lang = data.draw(st.sampled_from(["nl", "en"]))
+    text = data.draw(_texts(lang))
+    fast, reference = pairs_of_recognisers[lang]
+    for nested in (False, True):
+        assert [h.to_dict() for h in fast.scan(text, nested=nested)] == [h.to_dict() for h in reference.scan(text, nested=nested)], text
+    assert [(c.id, t.text, s) for c, t, s in fast.terms(text)] == [(c.id, t.text, s) for c, t, s in reference.terms(text)], text
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.data())
+def test_the_fast_paths_give_the_findings_of_the_straightforward_check(pair_of_checkers, data):
+    source, target = data.draw(_texts("nl")), data.draw(_texts("en"))
+    fast, reference = pair_of_checkers
+    found = [(kind, concept.id, surface, what) for kind, concept, surface, what in fast.check(source, target)]
+    assert found == [(kind, concept.id, surface, what) for kind, concept, surface, what in reference.check(source, target)], (source, target)
