@@ -1,0 +1,69 @@
+"""Benchmark: migterm with a large termbase, as the installed command.
+
+    python tests/benchmarks/bench_scale.py [CONCEPTS]
+
+Generates a glossary of CONCEPTS concepts (default 50,000), shaped like the real one,
+installs this checkout into a fresh virtual environment, and prints wall time and
+peak resident memory of
+- building the compiled termbase (the first `lookup` after the glossary changed),
+  beside a bare `tomllib` parse of the same files (the floor a TOML glossary stands on),
+- `lookup` answering from the compiled termbase (median of five runs), beside
+  `python -c "import click"`,
+- `check` of a 20,000-unit TMX and `scan` of 5 MB of text with that termbase,
+  beside a bare lxml pass over the TMX.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import REPO, measure, workspace  # noqa: E402
+from bench_stats import BARE  # noqa: E402
+from generate import generate  # noqa: E402
+from generate_tmx import generate as generate_tmx  # noqa: E402
+
+TOML = """
+import sys, tomllib
+from pathlib import Path
+print(sum(len(tomllib.loads(p.read_text(encoding="utf-8")).get("concept", [])) for p in Path(sys.argv[1]).glob("*.toml")))
+"""
+
+
+def main() -> None:
+    concepts = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
+    with workspace() as (work, python, migterm, env):
+        glossary = work / "glossary"
+        terms = generate(glossary, concepts)
+        tmx = work / "delivery.tmx"
+        generate_tmx(tmx, 20_000, wrong=0.05)
+        words = " ".join((REPO / "glossary" / "sources" / name).read_text(encoding="utf-8") for name in ("000_01aad2d1b28122a7.txt", "002_d574fbd45873f2a3.txt")).split()
+        rng = random.Random(5)
+        text = work / "text.txt"
+        with text.open("w", encoding="utf-8") as out:
+            size = 0
+            while size < 5e6:
+                line = " ".join(rng.choice(words) for _ in range(10)) + " " + rng.choice(terms) + "\n"
+                out.write(line)
+                size += len(line.encode("utf-8"))
+        print(f"termbase: {concepts:,} generated concepts\n")
+        print(f"{'command':<52}{'wall s':>9}{'peak RSS MB':>13}")
+        rows = [("bare tomllib parse of the glossary files", measure([python, "-c", TOML, str(glossary)], env))]
+        rows.append(("build the compiled termbase (first lookup)", measure([migterm, "lookup", "--glossary", str(glossary), terms[0]], env)))
+        cached = [measure([migterm, "lookup", "--glossary", str(glossary), terms[0]], env) for _ in range(5)]
+        rows.append(("lookup from the compiled termbase (median of 5)", (statistics.median(c[0] for c in cached), max(c[1] for c in cached))))
+        clicks = [measure([python, "-c", "import click"], env) for _ in range(5)]
+        rows.append(('python -c "import click" (median of 5)', (statistics.median(c[0] for c in clicks), max(c[1] for c in clicks))))
+        rows.append(("bare lxml pass over the 20,000-unit TMX", measure([python, "-c", BARE, str(tmx)], env)))
+        rows.append(("check --jobs 1 of the 20,000-unit TMX", measure([migterm, "check", "--jobs", "1", "--glossary", str(glossary), str(tmx)], env)))
+        rows.append((f"scan of {size / 1e6:.0f} MB of text", measure([migterm, "scan", "--glossary", str(glossary), str(text)], env)))
+        for label, (wall, peak) in rows:
+            print(f"{label:<52}{wall:>9.2f}{peak:>13.0f}")
+        print("\ngoals at 50,000 concepts: building under 4 s and 200 MB; lookup's first answer under 150 ms; check and scan under 100 MB")
+
+
+if __name__ == "__main__":
+    main()
