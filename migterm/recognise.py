@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from itertools import repeat
 from dataclasses import dataclass
+from typing import Final, cast
 
 from . import dutch, english
 from .model import Concept, Term
@@ -67,7 +68,13 @@ class Hit:
 _Word = tuple[str, int, int, int, int, bool, bool]
 # A term to look for: its words' keys, its concept's id, and its position among the concept's terms.
 _Candidate = tuple[tuple[str, ...], str, int]
-_KEY, _LINE, _START, _END, _TOKEN_NO, _LINE_END, _HYPHEN_END = range(7)
+_KEY: Final = 0
+_LINE: Final = 1
+_START: Final = 2
+_END: Final = 3
+_TOKEN_NO: Final = 4
+_LINE_END: Final = 5
+_HYPHEN_END: Final = 6
 
 
 _SPLIT = re.compile(r"([-'’])")
@@ -433,12 +440,12 @@ class Recogniser:
             if self._compounding and len(key) >= 7:
                 found = compounds[key] if key in compounds else (self._compound(key) if key.isalpha() else None)
                 if found is not None:
-                    known, rest, start, stop = found
-                    concept, term = self._term(*self._single[known])
+                    part, rest, start, stop = found
+                    concept, term = self._term(*self._single[part])
                     surface = text[word[_START] : word[_END]]
                     hits.append(self._hit(text, word, word, concept, term, "compound",
-                                          part=surface[start:stop] if len(surface) == len(key) else known,
-                                          suggestion=self._suggest(known, rest, start == 0)))
+                                          part=surface[start:stop] if len(surface) == len(key) else part,
+                                          suggestion=self._suggest(part, rest, start == 0)))
         return hits
 
     def _scan_invisible(self, text: str, nested: bool) -> list[Hit]:
@@ -491,14 +498,14 @@ class Recogniser:
                 info = self._word_info(piece)
                 if info is None:
                     continue
-            concept, term, seconds = info  # type: ignore[misc]
+            concept, term, seconds = cast(tuple[Concept | None, Term | None, frozenset[str]], info)
             if seconds and index + 1 < len(pieces):
                 if any(not seconds.isdisjoint(forms) for forms in closed_forms):
                     return None  # a longer term may go on with a hyphenated word read closed
                 after = self._key(pieces[index + 1])
                 if after in seconds or not seconds.isdisjoint(self._lemma_candidates(after)):
                     return None  # a longer term may go on here
-            if concept is not None:
+            if concept is not None and term is not None:
                 found.append((concept, term, pieces[index]))
         return found
 
@@ -553,7 +560,7 @@ class Recogniser:
 
     def _joined_candidates(self, words: list[_Word], i: int) -> list[tuple[tuple[str, ...], str, int]]:
         """Terms whose first word is a joined reading at i (line break or hyphen) rather than the word itself."""
-        out = []
+        out: list[_Candidate] = []
         for key, _ in list(self._units(words, i))[1:]:
             out.extend(self._by_first.get(key, ()))
         return out

@@ -37,3 +37,10 @@ def test_the_wheel_answers_a_lookup_without_the_repository(unpacked_wheel, tmp_p
     result = subprocess.run([sys.executable, "-m", "migterm", "lookup", "terugkeer"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("terugkeer → return")
+
+
+def test_the_package_type_checks(tmp_path):
+    """The type hints are ones mypy accepts (its settings are in pyproject.toml)."""
+    pytest.importorskip("mypy", reason="mypy is one of the test extras")
+    process = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache")], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert process.returncode == 0, process.stdout[-3000:]
