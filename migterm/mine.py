@@ -121,6 +121,15 @@ def _not_a_noun(word: str) -> bool:
 
 
 _LINKS = ("van", "tegen", "voor", "om")
+
+
+def _nominal(words: list[str], index: int) -> bool:
+    """Whether the adjective or participle at `index` stands for a noun: a determiner before
+    it, and no word after it that it could modify."""
+    before = words[index - 1].lower() if index else ""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return before in ("de", "het", "een", "elke", "iedere") and words[index].lower().endswith(("ige", "ische", "lijke")) and (
+        not after or after.lower() in STOPWORDS)
 _APPOSITIONS = ("asiel", "regulier")
 
 
@@ -272,15 +281,20 @@ def mine_lines(documents: Iterable[tuple[str, Lines]], termbase: Termbase | None
             for word in words:
                 if _ACRONYM.match(word) and not any(word in m.group(1) for m in re.finditer(r"\(([^()]*)\)", sentence)):
                     add(word, "acronym", word, sentence, source, line_number)
-            # content words
-            for word in words:
+            # content words, and adjectives used as nouns (de inburgeringsplichtige, een zelfstandige:
+            # after a determiner, with no noun after them)
+            for index, word in enumerate(words):
                 bare = word.rstrip("-")
                 lower = bare.lower()
                 if lower in STOPWORDS or _is_fragment(bare) or _ACRONYM.match(bare) or word.endswith("-"):
                     continue
                 base = lemma(bare)
-                if base not in STOPWORDS and base not in LEGAL_DRAFTING and lower not in LEGAL_DRAFTING and not _not_a_noun(lower):
+                if base in STOPWORDS or base in LEGAL_DRAFTING or lower in LEGAL_DRAFTING:
+                    continue
+                if not _not_a_noun(lower):
                     add(base, "word", bare, sentence, source, line_number)
+                elif _nominal(words, index):
+                    add(lower, "word", bare, sentence, source, line_number)  # the noun, not the adjective's lemma
             # citations of legal acts: Verordening (EU) 2019/1896
             for match in _CITATION.finditer(sentence):
                 add(_canonical_citation(match.group()), "citation", match.group(), sentence, source, line_number)

@@ -25,6 +25,8 @@ FOUND = [
     ("Hij verblijft hier als houder van een verblijfsvergunning asiel.", "houder van een verblijfsvergunning asiel"),
     ("De vreemdeling wordt aan een eerste gehoor onderworpen.", "eerste gehoor"),
     ("Het hoger beroep wordt ingesteld bij de Afdeling bestuursrechtspraak van de Raad van State.", "Afdeling bestuursrechtspraak van de Raad van State"),
+    ("Onze Minister verstrekt een lening aan de inburgeringsplichtige die daarom verzoekt.", "inburgeringsplichtige"),  # an adjective as a noun
+    ("Arbeid als zelfstandige is toegestaan aan een zelfstandige.", "zelfstandige"),
 ]
 
 LEFT = [
@@ -33,6 +35,7 @@ LEFT = [
     ("Het bepaalde in het eerste lid is van toepassing.", "eerste lid"),
     ("Dit geschiedt op grond van artikel 29.", "grond van artikel"),
     ("Bij algemene maatregel van bestuur worden regels gesteld.", "algemene maatregel"),
+    ("De verantwoordelijke lidstaat neemt de vreemdeling terug.", "verantwoordelijke"),  # an adjective before its noun
 ]
 
 
