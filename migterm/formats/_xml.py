@@ -56,13 +56,15 @@ def iter_elements(source: str | Path | IO[bytes], tags: list[str], *, root_names
             raise FormatError(f"the root element is <{local_name(root)}>, not {expected}", path=shown, line=root.sourceline)
         return root
 
+    # one plain tag ("tu"): every element streamed has that name, which need not be worked out each time
+    only = tags[0] if len(tags) == 1 and tags[0].isalnum() else None
     try:
         events = etree.iterparse(source, events=("end",), tag=tags[0] if len(tags) == 1 else tags, remove_comments=True, remove_pis=True, **_SAFE)
         for _, element in events:
             if not started:
                 started = True
                 yield "root", start(element)
-            yield local_name(element), element
+            yield only or local_name(element), element
             element.clear(keep_tail=True)
             parent = element.getparent()
             if parent is not None:
