@@ -88,13 +88,20 @@ class Termbase:
         compact_index: dict[str, list[str]] = {}
         for concept in listed:
             for position, term in enumerate(concept.terms):
-                for into, key_of in ((index, normalise), (compact_index, lambda t: compact(normalise(t)))):
-                    seen = set()
-                    for text, form in [(term.text, _TERM), *((f, _FORM) for f in term.inflected_forms)]:
-                        k = key_of(text)
-                        if k and k not in seen:
-                            seen.add(k)
-                            into.setdefault(k, []).append(f"{concept.id}\t{position}\t{term.lang}\t{form}")
+                seen: set[str] = set()
+                seen_compact: set[str] = set()
+                for text, form in [(term.text, _TERM), *((f, _FORM) for f in term.inflected_forms)]:
+                    key = normalise(text)
+                    if not key:
+                        continue
+                    entry = f"{concept.id}\t{position}\t{term.lang}\t{form}"
+                    if key not in seen:
+                        seen.add(key)
+                        index.setdefault(key, []).append(entry)
+                    key = compact(key)
+                    if key not in seen_compact:
+                        seen_compact.add(key)
+                        compact_index.setdefault(key, []).append(entry)
         self._index = {k: "\n".join(v) for k, v in index.items()}
         self._compact_index: dict[str, str] | None = {k: "\n".join(v) for k, v in compact_index.items()}
         self._compact_blob = b""
