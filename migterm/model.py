@@ -9,6 +9,7 @@ glossary sources, the cache and JSON output share.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -137,6 +138,7 @@ _LANG = re.compile(r"(?:[A-Za-z]{2,3}|[xXiI](?=-))(?:-[A-Za-z0-9]{1,8})*\Z")  # 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+@functools.lru_cache(maxsize=1024)  # a termbase has few languages, and each of its terms asks
 def canonical_lang(tag: str) -> str:
     """Canonical casing of a BCP 47 tag; tags compare case-insensitively.
 
@@ -185,6 +187,7 @@ def lang_matches(tag: str, wanted: str) -> bool:
 
 
 _ONE_LINE_BAD = re.compile(_NOT_XML.pattern[:-1] + "\t\n\r]")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def _clean(value: Any, what: str, *, multiline: bool = False) -> str:
@@ -352,7 +355,7 @@ class Term:
         if hidden:
             raise ModelError(f"term text {self.text.encode('unicode_escape').decode('ascii')!r} holds the invisible character "
                              f"U+{ord(hidden.group()):04X}, which no one can see or type")
-        if not any(c.isalnum() for c in self.text):
+        if not _LETTER_OR_DIGIT.search(self.text):
             raise ModelError(f"term text {self.text!r} has no letter or digit")
         object.__setattr__(self, "lang", canonical_lang(self.lang))
         object.__setattr__(self, "status", _enum(Status, self.status, "status"))
