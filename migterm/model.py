@@ -138,14 +138,20 @@ _LANG = re.compile(r"(?:[A-Za-z]{2,3}|[xXiI](?=-))(?:-[A-Za-z0-9]{1,8})*\Z")  # 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-@functools.lru_cache(maxsize=1024)  # a termbase has few languages, and each of its terms asks
 def canonical_lang(tag: str) -> str:
     """Canonical casing of a BCP 47 tag; tags compare case-insensitively.
 
     >>> canonical_lang("NL-be"), canonical_lang("zh-hant-tw"), canonical_lang("EN")
     ('nl-BE', 'zh-Hant-TW', 'en')
     """
-    if not isinstance(tag, str) or not _LANG.match(tag):
+    if not isinstance(tag, str):  # (not hashable, perhaps: before the cache)
+        raise ModelError(f"not a BCP 47 language tag: {tag!r}")
+    return _canonical_lang(tag)
+
+
+@functools.lru_cache(maxsize=1024)  # a termbase has few languages, and each of its terms asks
+def _canonical_lang(tag: str) -> str:
+    if not _LANG.match(tag):
         raise ModelError(f"not a BCP 47 language tag: {tag!r}")
     first, *rest = tag.split("-")
     parts = [first.lower()]
