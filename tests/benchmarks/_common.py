@@ -56,6 +56,27 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+# A command's own high-water mark, reported by the command itself: `ru_maxrss` of a child
+# also counts what the forking benchmark process held, which a large generated input inflates.
+_OWN_PEAK = """
+import atexit, runpy, sys
+def report(path=sys.argv.pop(1)):
+    with open("/proc/self/status") as status, open(path, "w") as out:
+        out.write(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+atexit.register(report)
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def measure_own_peak(python: str, command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and the peak resident memory (MB) of `command` (a Python script, such as
+    the installed `migterm`, and its arguments) as the process itself records it (VmHWM)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".hwm") as report:
+        wall, _ = measure([python, "-c", _OWN_PEAK, report.name, *command], env)
+        return wall, int(report.read() or 0) / 1024
+
+
 def median_of(runs: int, command: list[str], env: dict[str, str]) -> tuple[float, float]:
     results = [measure(command, env) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
