@@ -26,7 +26,7 @@ from .text import INVISIBLE
 __all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
 
 SOURCES_INDEX = Path("sources") / "index.toml"
-_CACHE_FORMAT = "3"
+_CACHE_FORMAT = "4"
 
 
 def default_glossary_dir() -> Path:

@@ -83,7 +83,8 @@ class Termbase:
         listed = list(concepts)
         self.sources: dict[str, Source] = {s.id: s for s in sources}
         check_concepts(listed, self.sources.keys() if self.sources else None)
-        self._records: dict[str, Concept | bytes] = {c.id: c for c in listed}
+        self._records: dict[str, Concept | tuple[int, int]] = {c.id: c for c in listed}
+        self._blob = memoryview(b"")  # a compiled termbase's records, read as they are asked for
         index: dict[str, list[str]] = {}
         compact_index: dict[str, list[str]] = {}
         for concept in listed:
@@ -133,20 +134,40 @@ class Termbase:
     # -- the compiled form, for the cache -------------------------------------------------
 
     def compiled(self) -> bytes:
-        """The termbase as one blob that `from_compiled` reads back without parsing the glossary."""
-        records = {cid: rec if isinstance(rec, bytes) else marshal.dumps(rec.to_dict()) for cid, rec in self._records.items()}
+        """The termbase as one blob that `from_compiled` reads back without parsing the
+        glossary: a head (the index, and where each concept's record is) and then the
+        records, which are read only when a concept is asked for."""
+        records = bytearray()
+        where: dict[str, tuple[int, int]] = {}
+        for concept_id in self._records:
+            record = self._record_bytes(concept_id)
+            where[concept_id] = (len(records), len(record))
+            records += record
         sources = [s.to_dict() for s in self.sources.values()]
-        return marshal.dumps((self._index, marshal.dumps(self._compact), records, sources, self._inverse))
+        head = marshal.dumps((self._index, marshal.dumps(self._compact), where, sources, self._inverse))
+        return len(head).to_bytes(8, "big") + head + bytes(records)
+
+    def _record_bytes(self, concept_id: str) -> bytes | memoryview:
+        record = self._records[concept_id]
+        if isinstance(record, Concept):
+            return marshal.dumps(record.to_dict())
+        if isinstance(record, tuple):
+            start, length = record
+            return self._blob[start : start + length]
+        return record
 
     @classmethod
     def from_compiled(cls, blob: bytes | memoryview) -> Termbase:
-        index, compact_blob, records, sources, inverse = marshal.loads(blob)
+        view = memoryview(blob)
+        size = int.from_bytes(view[:8], "big")
+        index, compact_blob, where, sources, inverse = marshal.loads(view[8 : 8 + size])
         termbase = cls.__new__(cls)
         termbase._index = index
         termbase._inverse = inverse
         termbase._compact_index = None
         termbase._compact_blob = compact_blob
-        termbase._records = records
+        termbase._records = where  # (start, length) of each record in the blob, until it is asked for
+        termbase._blob = view[8 + size :]
         termbase._origins = {}
         termbase.sources = {s["id"]: Source.from_dict(s) for s in sources}
         return termbase
@@ -207,8 +228,8 @@ class Termbase:
 
     def __getitem__(self, concept_id: str) -> Concept:
         record = self._records[concept_id]
-        if isinstance(record, bytes):
-            record = Concept.from_dict(marshal.loads(record))
+        if not isinstance(record, Concept):
+            record = Concept.from_dict(marshal.loads(self._record_bytes(concept_id)))
             self._records[concept_id] = record
         return record
 
@@ -253,7 +274,8 @@ class Termbase:
             return []  # no term is that long: answered at once, in no more memory than the query
         found: dict[str, Match] = {}
         wanted = normalise(query)
-        for index, k in ((self._index, wanted), (self._compact, compact(wanted))):
+        for spaced in (True, False):  # the index without spaces is unpacked only when the first finds nothing
+            index, k = (self._index, wanted) if spaced else (self._compact, compact(wanted))
             for entry in self._entries(index, k):
                 if lang is None or lang_matches(entry[2], lang) or lang_matches(lang, entry[2]):  # en-GB finds en
                     term = self[entry[0]].terms[entry[1]]
