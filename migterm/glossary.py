@@ -212,7 +212,7 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
         pass
     termbase = _build(directory)
     compiled = termbase.compiled()
-    _write_quietly(cached, header + hashlib.blake2b(compiled, digest_size=32).digest() + compiled)
+    _write_quietly(cached, header, hashlib.blake2b(compiled, digest_size=32).digest(), compiled)
     for stale in where.glob(f"{prefix}-*.bin"):
         if stale != cached:
             try:
@@ -222,8 +222,9 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
     return termbase
 
 
-def _write_quietly(path: Path, data: bytes) -> None:
-    """Write the cache atomically; a cache that cannot be written is simply not used."""
+def _write_quietly(path: Path, *parts: bytes) -> None:
+    """Write the cache atomically, part after part (a large one is not copied to be
+    joined); a cache that cannot be written is simply not used."""
     import tempfile
 
     temporary = None
@@ -231,7 +232,8 @@ def _write_quietly(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
             temporary = handle.name
-            handle.write(data)
+            for part in parts:
+                handle.write(part)
         os.replace(temporary, path)
     except OSError:
         if temporary is not None:

@@ -137,15 +137,17 @@ class Termbase:
         """The termbase as one blob that `from_compiled` reads back without parsing the
         glossary: a head (the index, and where each concept's record is) and then the
         records, which are read only when a concept is asked for."""
-        records = bytearray()
+        records: list[bytes | memoryview] = []
         where: dict[str, tuple[int, int]] = {}
+        size = 0
         for concept_id in self._records:
             record = self._record_bytes(concept_id)
-            where[concept_id] = (len(records), len(record))
-            records += record
+            where[concept_id] = (size, len(record))
+            records.append(record)
+            size += len(record)
         sources = [s.to_dict() for s in self.sources.values()]
         head = marshal.dumps((self._index, marshal.dumps(self._compact), where, sources, self._inverse))
-        return len(head).to_bytes(8, "big") + head + bytes(records)
+        return b"".join([len(head).to_bytes(8, "big"), head, *records])  # one copy of the records, not three
 
     def _record_bytes(self, concept_id: str) -> bytes | memoryview:
         record = self._records[concept_id]
