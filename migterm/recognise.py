@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from itertools import repeat
 from dataclasses import dataclass
-from typing import Final, cast
+from typing import Any, Final, cast
 
 from . import dutch, english
 from .model import Concept, Term
@@ -384,9 +384,14 @@ class Recogniser:
         `nested`, the shorter terms inside a longer hit are reported too."""
         if INVISIBLE.search(text):
             return self._scan_invisible(text, nested)
+        return self._scan(text, nested, plain=False)  # type: ignore[return-value]
+
+    def _scan(self, text: str, nested: bool, plain: bool) -> list[Hit] | list[tuple[Concept, Term, str]]:
+        """`scan`; or, `plain`, its term hits only, as (concept, term, surface), without
+        working out their place, their English or the compounds."""
         text = _FOOTNOTE_LINE.sub(lambda m: " " * len(m.group()), text)  # same length: offsets and lines hold
         words, starts = self._words(text)
-        hits: list[Hit] = []
+        hits: list[Any] = []
         free = 0  # the first word not taken by a hit
         by_first = self._by_first
         quick = self._quick
@@ -421,7 +426,8 @@ class Recogniser:
                 if direct is not None:
                     start, end = word[_START], word[_END]
                     concept, term, _ = direct
-                    hits.append(Hit(start, end, word[_LINE] + 1, start - text.rfind("\n", 0, start), text[start:end], concept, term, "term", self._english_of(concept)))
+                    hits.append((concept, term, text[start:end]) if plain else
+                                Hit(start, end, word[_LINE] + 1, start - text.rfind("\n", 0, start), text[start:end], concept, term, "term", self._english_of(concept)))
                     free = i + 1
                     continue
                 best = self._longest(text, words, i, count)
@@ -429,7 +435,8 @@ class Recogniser:
                 best = None
             if best is not None:
                 end, concept, term = best
-                hits.append(self._hit(text, word, words[end - 1], concept, term, "term"))
+                hits.append((concept, term, _surface(text, word[_START], words[end - 1][_END])) if plain else
+                            self._hit(text, word, words[end - 1], concept, term, "term"))
                 if nested:
                     for j in range(i, end):
                         inner = self._longest(text, words, j, end if j > i else end - 1, skip=concept.id)
@@ -437,7 +444,7 @@ class Recogniser:
                             hits.append(self._hit(text, words[j], words[inner[0] - 1], inner[1], inner[2], "nested"))
                 free = end
                 continue
-            if self._compounding and len(key) >= 7:
+            if self._compounding and not plain and len(key) >= 7:
                 found = compounds[key] if key in compounds else (self._compound(key) if key.isalpha() else None)
                 if found is not None:
                     part, rest, start, stop = found
@@ -469,7 +476,9 @@ class Recogniser:
             found = self._quick_terms(text)
             if found is not None:
                 return found
-        return [(hit.concept, hit.term, hit.surface) for hit in self.scan(text) if hit.kind == "term"]
+        if INVISIBLE.search(text):
+            return [(hit.concept, hit.term, hit.surface) for hit in self.scan(text) if hit.kind == "term"]
+        return self._scan(text, False, plain=True)  # type: ignore[return-value]
 
     def _quick_terms(self, text: str) -> list[tuple[Concept, Term, str]] | None:
         """The terms of a one-line text, or None when a word needs the full search."""
@@ -573,8 +582,13 @@ class Recogniser:
 
     def _hit(self, text: str, first: _Word, last: _Word, concept: Concept, term: Term, kind: str, **extra: str | None) -> Hit:
         start, end = first[_START], last[_END]
-        surface = " ".join(re.sub(r"-[ \t]*\n\s*", "-", text[start:end]).split())  # line breaks read as spaces
-        return Hit(start, end, first[_LINE] + 1, start - text.rfind("\n", 0, start), surface, concept, term, kind, self._english_of(concept), **extra)
+        return Hit(start, end, first[_LINE] + 1, start - text.rfind("\n", 0, start), _surface(text, start, end), concept, term, kind,
+                   self._english_of(concept), **extra)
+
+
+def _surface(text: str, start: int, end: int) -> str:
+    """A hit's words as they stand, a line break read as a space (and a hyphen before it kept)."""
+    return " ".join(re.sub(r"-[ \t]*\n\s*", "-", text[start:end]).split())
 
 
 def scan(text: str, termbase: Termbase | None = None, lang: str = "nl", *, nested: bool = False) -> list[Hit]:
