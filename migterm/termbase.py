@@ -153,10 +153,8 @@ class Termbase:
         record = self._records[concept_id]
         if isinstance(record, Concept):
             return marshal.dumps(record.to_dict())
-        if isinstance(record, tuple):
-            start, length = record
-            return self._blob[start : start + length]
-        return record
+        start, length = record
+        return self._blob[start : start + length]
 
     @classmethod
     def from_compiled(cls, blob: bytes | memoryview) -> Termbase:

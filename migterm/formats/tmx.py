@@ -310,7 +310,6 @@ def iter_tmx_pairs(source: str | Path | IO[bytes], source_lang: str, target_lang
     langs = _LANGS
     source_base = source_lang.split("-")[0].lower()
     target_base = target_lang.split("-")[0].lower() if target_lang else None
-    bases: dict[str, str] = {}  # language tag -> its language, lower-case
     count = 0
     for element in _tu_stream(source, shown):
         count += 1
@@ -321,14 +320,8 @@ def iter_tmx_pairs(source: str | Path | IO[bytes], source_lang: str, target_lang
             name = child.tag
             if name == "tuv":
                 lang = langs.get(child.get(XML_LANG) or child.get("lang")) or _variant_lang(child, shown)  # type: ignore[arg-type]
-                seg = child[-1] if len(child) else None
-                if seg is None or seg.tag != "seg":
-                    seg = _seg_of(child, shown)
-                base = bases.get(lang)
-                if base is None:
-                    base = lang.split("-")[0].lower()
-                    if len(bases) < 1000:  # a file of many languages is not remembered without end
-                        bases[lang] = base
+                seg = _seg_of(child, shown)
+                base = lang.split("-")[0].lower()
                 if base == source_base and source_text is None:
                     source_text = (seg.text or "") if not len(seg) else _segment(seg, shown).text
                 elif target_text is None and base != source_base and (target_base is None or base == target_base):
