@@ -7,17 +7,19 @@ installs this checkout into a fresh virtual environment, and prints wall time an
 peak resident memory of
 - building the compiled termbase (the first `lookup` after the glossary changed),
   beside a bare `tomllib` parse of the same files (the floor a TOML glossary stands on),
-- `lookup` answering from the compiled termbase (median of five runs), beside
+- `lookup` answering from the compiled termbase, beside
   `python -c "import click"`,
 - `check` of a 20,000-unit TMX and `scan` of 5 MB of text with that termbase,
-  beside a bare lxml pass over the TMX.
-Peak memory is each process's own high-water mark (VmHWM), not `ru_maxrss`, which
+  beside a bare lxml pass over the TMX,
+medians of three interleaved rounds (BENCH_ROUNDS). Peak memory is each process's own high-water mark (VmHWM), not `ru_maxrss`, which
 would also count what this process holds of the generated glossary.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
 import statistics
 import sys
 from pathlib import Path
@@ -28,6 +30,7 @@ from bench_stats import BARE  # noqa: E402
 from generate import generate  # noqa: E402
 from generate_tmx import generate as generate_tmx  # noqa: E402
 
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 TOML = """
 import sys, tomllib
 from pathlib import Path
@@ -52,7 +55,6 @@ def main() -> None:
                 out.write(line)
                 size += len(line.encode("utf-8"))
         print(f"termbase: {concepts:,} generated concepts\n")
-        print(f"{'command':<52}{'wall s':>9}{'peak RSS MB':>13}")
         scripts = {name: work / f"{name}.py" for name in ("toml", "bare", "click")}
         for name, code in (("toml", TOML), ("bare", BARE), ("click", "import click")):
             scripts[name].write_text(code, encoding="utf-8")
@@ -60,17 +62,26 @@ def main() -> None:
         def run(*command: str) -> tuple[float, float]:
             return measure_own_peak(python, list(command), env)
 
-        rows = [("bare tomllib parse of the glossary files", run(str(scripts["toml"]), str(glossary)))]
-        rows.append(("build the compiled termbase (first lookup)", run(migterm, "lookup", "--glossary", str(glossary), terms[0])))
-        cached = [run(migterm, "lookup", "--glossary", str(glossary), terms[0]) for _ in range(5)]
-        rows.append(("lookup from the compiled termbase (median of 5)", (statistics.median(c[0] for c in cached), max(c[1] for c in cached))))
-        clicks = [run(str(scripts["click"])) for _ in range(5)]
-        rows.append(('python -c "import click" (median of 5)', (statistics.median(c[0] for c in clicks), max(c[1] for c in clicks))))
-        rows.append(("bare lxml pass over the 20,000-unit TMX", run(str(scripts["bare"]), str(tmx))))
-        rows.append(("check --jobs 1 of the 20,000-unit TMX", run(migterm, "check", "--jobs", "1", "--glossary", str(glossary), str(tmx))))
-        rows.append((f"scan of {size / 1e6:.0f} MB of text", run(migterm, "scan", "--glossary", str(glossary), str(text))))
-        for label, (wall, peak) in rows:
-            print(f"{label:<52}{wall:>9.2f}{peak:>13.0f}")
+        lookup = [migterm, "lookup", "--glossary", str(glossary), terms[0]]
+        commands = {
+            "bare tomllib parse of the glossary files": [str(scripts["toml"]), str(glossary)],
+            "build the compiled termbase (first lookup)": lookup,
+            "lookup from the compiled termbase": lookup,
+            'python -c "import click"': [str(scripts["click"])],
+            "bare lxml pass over the 20,000-unit TMX": [str(scripts["bare"]), str(tmx)],
+            "check --jobs 1 of the 20,000-unit TMX": [migterm, "check", "--jobs", "1", "--glossary", str(glossary), str(tmx)],
+            f"scan of {size / 1e6:.0f} MB of text": [migterm, "scan", "--glossary", str(glossary), str(text)],
+        }
+        results: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
+        for _ in range(ROUNDS):  # interleaved, so that a change in the machine's load falls on all alike
+            for label, command in commands.items():
+                if label.startswith("build"):
+                    shutil.rmtree(env["MIGTERM_CACHE_DIR"], ignore_errors=True)
+                results[label].append(run(*command))
+        print(f"medians of {ROUNDS} interleaved rounds\n")
+        print(f"{'command':<52}{'wall s':>9}{'peak RSS MB':>13}")
+        for label, runs in results.items():
+            print(f"{label:<52}{statistics.median(r[0] for r in runs):>9.2f}{max(r[1] for r in runs):>13.0f}")
         print("\ngoals at 50,000 concepts: building under 4 s and 200 MB; lookup's first answer under 150 ms; check and scan under 100 MB")
 
 
