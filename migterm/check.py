@@ -158,6 +158,7 @@ class _Expectation:
     deprecated: _Terms
     untranslated: _Terms
     expected: tuple[str, ...]
+    deprecated_keys: frozenset[str]
 
 
 class Checker:
@@ -173,6 +174,7 @@ class Checker:
         self._source = Recogniser(termbase, self.source_lang)
         self._target: Recogniser | None = None  # built when a deprecated term needs confirming
         self._scanned: tuple[str | None, list[tuple[str, str]]] = (None, [])  # the last target scanned, and its terms
+        self._keys: dict[str, str] = {}  # a target term's normalised text, by its text
         self._expectations: dict[str, _Expectation] = {}
         self._sharing: dict[tuple[str, str], tuple[Concept, ...]] = {}
 
@@ -187,6 +189,7 @@ class Checker:
             found = self._expectations[concept.id] = _Expectation(
                 _Terms(approved, self.target_lang), _Terms(deprecated, self.target_lang),
                 _Terms(source_terms, self.source_lang), tuple(t.text for t in approved),
+                frozenset(normalise(t.text) for t in target_terms if not t.status.approved),
             )
         return found
 
@@ -204,7 +207,7 @@ class Checker:
             found = self._sharing[key] = tuple(c for c in named if self.termbase.rank(c.id) == first)
         return found
 
-    def _confirmed_deprecated(self, target: str, concept: Concept) -> str | None:
+    def _confirmed_deprecated(self, target: str, expectation: _Expectation) -> str | None:
         """The deprecated term of `concept` that the target uses as a term of its own.
 
         The target's terms are found the way `scan` finds them, so a longer term
@@ -215,9 +218,14 @@ class Checker:
         if self._target is None:
             self._target = Recogniser(self.termbase, self.target_lang)
         if self._scanned[0] != target:  # a unit with several deprecated terms is scanned once
-            self._scanned = (target, [(surface, normalise(term.text)) for _, term, surface in self._target.terms(target)])
-        deprecated = {normalise(t.text) for t in concept.terms_in(self.target_lang) if not t.status.approved}
+            keys = self._keys
+            self._scanned = (target, [(surface, keys.get(term.text) or self._key(term.text)) for _, term, surface in self._target.terms(target)])
+        deprecated = expectation.deprecated_keys
         return next((surface for surface, key in self._scanned[1] if key in deprecated), None)
+
+    def _key(self, text: str) -> str:
+        key = self._keys[text] = normalise(text)  # the termbase's terms: as many as it has
+        return key
 
     def check(self, source: str, target: str, accepted: Collection[str] = ()) -> list[tuple[str, Concept, str, str | None]]:
         """The problems of one pair: (kind, concept, source term, what the target has)."""
@@ -251,7 +259,7 @@ class Checker:
                 continue  # the source term names another concept too, and the target has its term
             deprecated = None
             if expectation.deprecated and expectation.deprecated.search(target, lowered):
-                deprecated = self._confirmed_deprecated(target, concept)
+                deprecated = self._confirmed_deprecated(target, expectation)
                 if deprecated is not None:
                     problems.append(("deprecated", concept, surface, deprecated))
             approved = expectation.approved

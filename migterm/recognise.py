@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from itertools import repeat
 from dataclasses import dataclass
-from typing import Any, Final, cast
+from typing import Any, Final
 
 from . import dutch, english
 from .model import Concept, Term
@@ -344,10 +344,15 @@ class Recogniser:
                  and (j >= count or (not words[j][_LINE_END] and (j + 1 >= count or words[j + 1][_TOKEN_NO] != words[j][_TOKEN_NO]))))
         if not plain:
             return candidates
+        return self._followed_by(key, words[j][_KEY] if j < count else None)
+
+    def _followed_by(self, key: str, after: str | None) -> list[_Candidate]:
+        """The terms starting with the plain word `key` that may go on with the plain word
+        `after` (None: no word follows), in their order: the one-word terms, and the longer
+        ones whose second word is `after` (or, as their last word, a lemma of it)."""
         singles, seconds = self._by_second[key]
-        if j >= count or not seconds:
+        if after is None or not seconds:
             return [candidate for _, candidate in singles]
-        after = words[j][_KEY]
         chosen = [*singles, *seconds.get(after, ())]
         for lemma in self._lemma_candidates(after):
             chosen.extend(item for item in seconds.get(lemma, ()) if len(item[1][0]) == 2)
@@ -483,7 +488,8 @@ class Recogniser:
     def _quick_terms(self, text: str) -> list[tuple[Concept, Term, str]] | None:
         """The terms of a one-line text, or None when a word needs the full search."""
         closed_forms: list[frozenset[str]] = []  # hyphenated words read closed (and their lemmas), which a longer term may go on with
-        if "-" in text or "'" in text or "’" in text:
+        hyphenated = "-" in text or "'" in text or "’" in text
+        if hyphenated:
             for joined in _JOINED.findall(text):  # a hyphenated word may also be read closed
                 closed = joined.replace("-", "").replace("'", "").replace("’", "")
                 info = self._quick.get(closed, _UNKNOWN)
@@ -499,7 +505,15 @@ class Recogniser:
         pieces = _PIECE.findall(text)
         get = self._quick.get
         found = []
+        free = 0  # the first piece not taken by a longer term
+        keys: list[str] | None = None
+        spans: list[tuple[int, int]] | None = None
+        concept: Concept | None
+        term: Term | None
+        seconds: frozenset[str]
         for index, info in [(i, info) for i, info in enumerate(map(get, pieces, repeat(_UNKNOWN))) if info is not None]:
+            if index < free:
+                continue
             if info is _UNKNOWN:
                 piece = pieces[index]
                 if piece.isdigit() and not self._digit_starts:
@@ -507,16 +521,53 @@ class Recogniser:
                 info = self._word_info(piece)
                 if info is None:
                     continue
-            concept, term, seconds = cast(tuple[Concept | None, Term | None, frozenset[str]], info)
+            concept, term, seconds = info  # type: ignore[misc]
             if seconds and index + 1 < len(pieces):
                 if any(not seconds.isdisjoint(forms) for forms in closed_forms):
                     return None  # a longer term may go on with a hyphenated word read closed
                 after = self._key(pieces[index + 1])
                 if after in seconds or not seconds.isdisjoint(self._lemma_candidates(after)):
-                    return None  # a longer term may go on here
+                    if hyphenated:
+                        return None  # a longer term may go on here, over words that may be read in more than one way
+                    if keys is None:
+                        keys = [self._key(piece) for piece in pieces]
+                        if not all(keys):
+                            return None
+                    longest = self._plain_longest(pieces, keys, index)
+                    if longest is not None:
+                        end, concept, term = longest
+                        if end > index + 1:
+                            spans = spans or [m.span() for m in _PIECE.finditer(text)]
+                            start, stop = spans[index][0], spans[end - 1][1]
+                            found.append((concept, term, " ".join(text[start:stop].split())))
+                            free = end
+                            continue
+                    elif concept is None:
+                        continue
             if concept is not None and term is not None:
                 found.append((concept, term, pieces[index]))
         return found
+
+    def _plain_longest(self, pieces: list[str], keys: list[str], i: int) -> tuple[int, Concept, Term] | None:
+        """`_longest` at piece i of a one-line text of plain words, each read only as itself."""
+        best: tuple[int, Concept, Term] | None = None
+        count = len(keys)
+        key = keys[i]
+        starting = self._followed_by(key, keys[i + 1] if i + 1 < count else None) if key in self._by_second else []
+        for pattern, concept_id, position in [*starting, *self._inflected_candidates(key)]:
+            end = i + len(pattern)
+            if end > count or (best is not None and end <= best[0]):
+                continue
+            last = len(pattern) - 1
+            for k, want in enumerate(pattern):
+                if keys[i + k] != want and not (k == last and want in self._lemma_candidates(keys[i + k])):
+                    break
+            else:
+                concept, term = self._term(concept_id, position)
+                if matches_as_written(term) and not self._as_written("".join(pieces[i:end]), (term.text, *term.inflected_forms)):
+                    continue
+                best = (end, concept, term)
+        return best
 
     def _entry(self, token: str) -> tuple[str, bool]:
         """A word as written: its normalised key, and whether a term may start with it (remembered)."""

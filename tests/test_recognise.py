@@ -159,6 +159,8 @@ def _texts(draw, lang):
 
         _FORMS[lang] = sorted({f for c in migterm.load(GLOSSARY) for t in c.terms_in(lang) for f in (t.text, *t.inflected_forms)})
     forms = _FORMS[lang]
+    one_line = draw(st.booleans())  # a translation unit's usual shape, which takes the quickest path
+    gaps = [gap for gap in _GAPS if "\n" not in gap and gap != "-"] if one_line else _GAPS
     parts = []
     for _ in range(draw(st.integers(1, 14))):
         kind = draw(st.sampled_from(["term", "term", "noise", "compound"]))
@@ -169,9 +171,9 @@ def _texts(draw, lang):
             if kind == "compound":
                 word = draw(st.sampled_from(["terugkeer", "migratie", "grens"])) + word.split(" ")[0].lower()
             word += draw(st.sampled_from(_ENDINGS))
-            if " " in word and draw(st.booleans()):  # a term broken over a line
+            if " " in word and not one_line and draw(st.booleans()):  # a term broken over a line
                 word = word.replace(" ", draw(st.sampled_from(["\n", "-\n", " \n"])), 1)
-        parts.append(word + draw(st.sampled_from(_GAPS)))
+        parts.append(word + draw(st.sampled_from(gaps)))
     return "".join(parts)
 
 
