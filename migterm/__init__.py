@@ -11,7 +11,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import GlossaryError, MigtermError, ModelError
+from typing import TYPE_CHECKING, Any
+
+from .errors import FormatError, GlossaryError, MigtermError, ModelError
 from .glossary import default_glossary_dir, load, read_glossary
 from .model import (
     Concept,
@@ -26,8 +28,10 @@ from .model import (
     TermType,
 )
 from .termbase import Match, MatchKind, Termbase
-from .formats import FormatError, read, read_units, stats, write
 from .model import Code, Segment, Unit
+
+if TYPE_CHECKING:
+    from .formats import read, read_units, stats, write
 
 __all__ = [
     "__version__",
@@ -59,3 +63,12 @@ __all__ = [
     "GlossaryError",
     "ModelError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The exchange formats are imported when first used: a look-up needs none of them."""
+    if name in ("read", "read_units", "stats", "write"):
+        from . import formats
+
+        return getattr(formats, name)
+    raise AttributeError(f"module 'migterm' has no attribute {name!r}")

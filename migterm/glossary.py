@@ -9,7 +9,6 @@ source files, so a command answers without parsing TOML when nothing changed.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import sys
@@ -19,6 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GlossaryError, MigtermError
+
+try:  # hashlib loads OpenSSL's library first, which takes longer than a look-up
+    from _blake2 import blake2b
+except ImportError:  # a Python without its own BLAKE2
+    from hashlib import blake2b
 from .model import Concept, Source, is_glossary_id
 from .termbase import Termbase
 from .text import INVISIBLE
@@ -166,7 +170,7 @@ def _fingerprint(directory: Path) -> bytes:
     name and contents (not its size or time, which an edit can leave as they were)."""
     from . import __version__
 
-    digest = hashlib.blake2b(digest_size=32)
+    digest = blake2b(digest_size=32)
     for part in (_CACHE_FORMAT, __version__, sys.version, str(directory.resolve())):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for path in [*_glossary_files(directory), directory / SOURCES_INDEX]:
@@ -206,13 +210,13 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
         data = memoryview(cached.read_bytes())
         body = data[len(header) + 32 :]
         # the cache is used only when it is the one of these files and its contents are intact
-        if data[: len(header)] == header and data[len(header) : len(header) + 32] == hashlib.blake2b(body, digest_size=32).digest():
+        if data[: len(header)] == header and data[len(header) : len(header) + 32] == blake2b(body, digest_size=32).digest():
             return Termbase.from_compiled(body)
     except Exception:  # noqa: BLE001 -- absent, stale or damaged in any way: rebuild below
         pass
     termbase = _build(directory)
     compiled = termbase.compiled()
-    _write_quietly(cached, header, hashlib.blake2b(compiled, digest_size=32).digest(), compiled)
+    _write_quietly(cached, header, blake2b(compiled, digest_size=32).digest(), compiled)
     for stale in where.glob(f"{prefix}-*.bin"):
         if stale != cached:
             try:
