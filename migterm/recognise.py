@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from itertools import repeat
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from . import dutch, english
 from .model import Concept, Term
@@ -103,6 +103,16 @@ _PREFIXES = ("ver", "ont", "her", "mis")
 # How many words each of the recogniser's memories keeps: enough for the vocabulary of a
 # large text, and few enough that memory does not grow with the text.
 _REMEMBERED = 60_000
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(memory: dict[_K, _V], key: _K, value: _V) -> _V:
+    """`value`, kept in `memory` under `key` while the memory has room (`_REMEMBERED`)."""
+    if len(memory) < _REMEMBERED:
+        memory[key] = value
+    return value
 
 
 class Recogniser:
@@ -262,28 +272,21 @@ class Recogniser:
             return self._compounds[word]
         if len(word) > self._longest_word:
             return None
-        found = self._find_compound(word)
-        if len(self._compounds) < _REMEMBERED:
-            self._compounds[word] = found
-        return found
+        return _remember(self._compounds, word, self._find_compound(word))
 
     def _lemma_candidates(self, key: str) -> list[str]:
         found = self._lemmas.get(key)
         if found is None:
             if len(key) > self._longest_word:
                 return []
-            found = self._lemmatise(key)
-            if len(self._lemmas) < _REMEMBERED:
-                self._lemmas[key] = found
+            found = _remember(self._lemmas, key, self._lemmatise(key))
         return found
 
     def _inflected_candidates(self, key: str) -> list[tuple[tuple[str, ...], str, int]]:
         """One-word terms of which `key` may be an inflected form the termbase does not record."""
         found = self._inflected.get(key)
         if found is None:
-            found = [c for lemma in self._lemma_candidates(key) for c in self._by_first.get(lemma, ()) if len(c[0]) == 1]
-            if len(self._inflected) < _REMEMBERED:
-                self._inflected[key] = found
+            found = _remember(self._inflected, key, [c for lemma in self._lemma_candidates(key) for c in self._by_first.get(lemma, ()) if len(c[0]) == 1])
         return found
 
     def _find_compound(self, word: str) -> tuple[str, str, int, int] | None:
@@ -498,9 +501,7 @@ class Recogniser:
                 forms = self._closed.get(closed)
                 if forms is None:
                     key = self._key(closed)
-                    forms = frozenset((key, *self._lemma_candidates(key)))
-                    if len(self._closed) < _REMEMBERED:
-                        self._closed[closed] = forms
+                    forms = _remember(self._closed, closed, frozenset((key, *self._lemma_candidates(key))))
                 closed_forms.append(forms)
         pieces = _PIECE.findall(text)
         get = self._quick.get
@@ -577,8 +578,8 @@ class Recogniser:
                 return normalise(token), False
             key = normalise(token)
             entry = (key, bool(key) and (key in self._by_first or bool(self._inflected_candidates(key))))
-            if len(self._keys) < _REMEMBERED and not token.isdigit():  # numbers are many, and quick to work out
-                self._keys[token] = entry
+            if not token.isdigit():  # numbers are many, and quick to work out
+                _remember(self._keys, token, entry)
         return entry
 
     def _key(self, token: str) -> str:
@@ -604,9 +605,7 @@ class Recogniser:
                     if not matches_as_written(term) or self._as_written(piece, (term.text, *term.inflected_forms)):
                         info = (concept, term, seconds)
                         break
-        if len(self._quick) < _REMEMBERED:
-            self._quick[piece] = info
-        return info
+        return _remember(self._quick, piece, info)
 
     @staticmethod
     def _as_written(surface: str, forms: tuple[str, ...]) -> bool:
