@@ -30,7 +30,7 @@ from .text import INVISIBLE
 __all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
 
 SOURCES_INDEX = Path("sources") / "index.toml"
-_CACHE_FORMAT = "4"
+_CACHE_FORMAT = "5"
 
 
 def default_glossary_dir() -> Path:
@@ -167,7 +167,12 @@ def _build(directory: Path) -> Termbase:
 
 def _fingerprint(directory: Path) -> bytes:
     """What the cache must match: migterm and Python versions, and each glossary file's
-    name and contents (not its size or time, which an edit can leave as they were)."""
+    name and contents (not its size or time, which an edit can leave as they were).
+    Each file's contents count by their 64-bit SipHash, the hash by which Python
+    trusts a hash-based .pyc to match its source, and several times quicker than
+    hashing them with BLAKE2."""
+    from importlib.util import source_hash
+
     from . import __version__
 
     digest = blake2b(digest_size=32)
@@ -175,10 +180,10 @@ def _fingerprint(directory: Path) -> bytes:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for path in [*_glossary_files(directory), directory / SOURCES_INDEX]:
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = _mapped(path) if path.stat().st_size else b""  # (mapped: a large file is not copied to be hashed)
+        except (OSError, ValueError):
             continue
-        digest.update(path.name.encode("utf-8", "surrogatepass") + b"\0" + len(data).to_bytes(8, "big") + data)
+        digest.update(path.name.encode("utf-8", "surrogatepass") + b"\0" + len(data).to_bytes(8, "big") + source_hash(data))
     return digest.digest()
 
 
@@ -207,16 +212,16 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
     cached = where / f"{prefix}-{fingerprint[:4].hex()}.bin"
     header = _MAGIC + fingerprint
     try:
-        data = memoryview(cached.read_bytes())
-        body = data[len(header) + 32 :]
+        data = _mapped(cached)
+        body = data[len(header) + 4 :]
         # the cache is used only when it is the one of these files and its contents are intact
-        if data[: len(header)] == header and data[len(header) : len(header) + 32] == blake2b(body, digest_size=32).digest():
+        if data[: len(header)] == header and data[len(header) : len(header) + 4] == zlib.crc32(body).to_bytes(4, "big"):
             return Termbase.from_compiled(body)
     except Exception:  # noqa: BLE001 -- absent, stale or damaged in any way: rebuild below
         pass
     termbase = _build(directory)
     compiled = termbase.compiled()
-    _write_quietly(cached, header, blake2b(compiled, digest_size=32).digest(), compiled)
+    _write_quietly(cached, header, zlib.crc32(compiled).to_bytes(4, "big"), compiled)
     for stale in where.glob(f"{prefix}-*.bin"):
         if stale != cached:
             try:
@@ -224,6 +229,16 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
             except OSError:
                 pass
     return termbase
+
+
+def _mapped(path: Path) -> memoryview:
+    """A file's bytes, mapped rather than read: a large termbase's records are touched only
+    when a concept is asked for. The cache is only ever replaced, never rewritten in place,
+    so the mapping holds what the file held."""
+    import mmap
+
+    with open(path, "rb") as handle:
+        return memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
 
 
 def _write_quietly(path: Path, *parts: bytes) -> None:

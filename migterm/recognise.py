@@ -143,11 +143,12 @@ class Recogniser:
             self._by_first.setdefault(words[0], []).append((words, concept_id, position))
             if len(words) == 1 and len(words[0]) >= 4:
                 known = self._single.get(words[0])
-                if known is None or concept_id < known[0]:
+                if known is None or (concept_id, position) < known:
                     self._single[words[0]] = (concept_id, position)
-        # longest first; where concepts share the words, the one lookup names first among equals (by id)
+        # longest first; where concepts share the words, the one lookup names first among equals
+        # (by id), and a concept's own terms in their order: whatever order the index gives them in
         for candidates in self._by_first.values():
-            candidates.sort(key=lambda c: (-len(c[0]), c[1]))
+            candidates.sort(key=lambda c: (-len(c[0]), c[1], c[2]))
         # the same, split by a term's second word, for the usual case of two plain words in a row:
         # first word -> (its one-word terms, second word -> longer terms), each in the order above
         self._by_second: dict[str, tuple[list[tuple[int, _Candidate]], dict[str, list[tuple[int, _Candidate]]]]] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import marshal
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -76,6 +77,54 @@ def _closeness(match: Match) -> tuple[int, int, str]:
     return (_KINDS.index(match.how), _STATUSES.index(match.term.status), match.concept.id)
 
 
+class _Packed:
+    """An index of a compiled termbase, in buckets by the CRC-32 of a key: finding a key
+    unpacks its bucket alone, so that a look-up in a large termbase does not wait for
+    the whole index; going through it all (the recogniser's forms, the suggestions)
+    unpacks every bucket once."""
+
+    _KEYS_PER_BUCKET = 64  # a bucket unpacks in microseconds
+
+    def __init__(self, ends: tuple[int, ...], blob: memoryview) -> None:
+        self._ends = ends  # where each bucket ends in the blob
+        self._blob = blob
+        self._buckets: dict[int, dict[str, str]] = {}
+
+    @classmethod
+    def pack(cls, index: Iterable[tuple[str, str]]) -> tuple[tuple[int, ...], bytes]:
+        """(the buckets' ends, the buckets) of an index's (key, entries) pairs."""
+        pairs = list(index)
+        buckets: list[dict[str, str]] = [{} for _ in range(max(1, len(pairs) // cls._KEYS_PER_BUCKET))]
+        for key, value in pairs:
+            buckets[_bucket_of(key, len(buckets))][key] = value
+        packed = [marshal.dumps(bucket) for bucket in buckets]
+        return tuple(itertools.accumulate(len(b) for b in packed)), b"".join(packed)
+
+    def _bucket(self, number: int) -> dict[str, str]:
+        found = self._buckets.get(number)
+        if found is None:
+            start = self._ends[number - 1] if number else 0
+            found = self._buckets[number] = marshal.loads(self._blob[start : self._ends[number]])
+        return found
+
+    def get(self, key: str) -> str | None:
+        return self._bucket(_bucket_of(key, len(self._ends))).get(key)
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        for number in range(len(self._ends)):
+            yield from self._bucket(number).items()
+
+    def values(self) -> Iterator[str]:
+        return (value for _, value in self.items())
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, _ in self.items())
+
+
+def _bucket_of(key: str, buckets: int) -> int:
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % buckets
+
+
 class Termbase:
     """Concepts with their index. Build one from `Concept`s, or load the glossary with `migterm.load()`."""
 
@@ -103,9 +152,8 @@ class Termbase:
                     if key not in seen_compact:
                         seen_compact.add(key)
                         compact_index.setdefault(key, []).append(entry)
-        self._index = {k: "\n".join(v) for k, v in index.items()}
-        self._compact_index: dict[str, str] | None = {k: "\n".join(v) for k, v in compact_index.items()}
-        self._compact_blob = b""
+        self._index: dict[str, str] | _Packed = {k: "\n".join(v) for k, v in index.items()}
+        self._compact: dict[str, str] | _Packed = {k: "\n".join(v) for k, v in compact_index.items()}
         self._origins: dict[str, tuple[int, str]] = {}  # a combined termbase: each concept's part, by rank and name
         self._inverse: dict[str, dict[str, tuple[str, ...]]] = {"broader": {}, "superseded_by": {}}
         for concept in listed:
@@ -114,7 +162,7 @@ class Termbase:
                     inverse[target] = (*inverse.get(target, ()), concept.id)
 
     @staticmethod
-    def _entries(index: dict[str, str], key: str) -> list[_Entry]:
+    def _entries(index: dict[str, str] | _Packed, key: str) -> list[_Entry]:
         encoded = index.get(key)
         if not encoded:
             return []
@@ -124,19 +172,13 @@ class Termbase:
             out.append((concept_id, int(position), lang, int(form)))
         return out
 
-    @property
-    def _compact(self) -> dict[str, str]:
-        """The index without spaces, needed only when the first finds nothing: a compiled termbase unpacks it then."""
-        if self._compact_index is None:
-            self._compact_index = marshal.loads(self._compact_blob)
-        return self._compact_index
-
     # -- the compiled form, for the cache -------------------------------------------------
 
     def compiled(self) -> bytes:
         """The termbase as one blob that `from_compiled` reads back without parsing the
-        glossary: a head (the index, and where each concept's record is) and then the
-        records, which are read only when a concept is asked for."""
+        glossary: a head (where each concept's record is, the sources, the relations),
+        the index and the index without spaces in buckets, and then the records; an
+        index bucket or a record is unpacked only when it is asked for."""
         records: list[bytes | memoryview] = []
         where: dict[str, tuple[int, int]] = {}
         size = 0
@@ -146,8 +188,10 @@ class Termbase:
             records.append(record)
             size += len(record)
         sources = [s.to_dict() for s in self.sources.values()]
-        head = marshal.dumps((self._index, marshal.dumps(self._compact), where, sources, self._inverse))
-        return b"".join([len(head).to_bytes(8, "big"), head, *records])  # one copy of the records, not three
+        index_ends, index = _Packed.pack(self._index.items())
+        compact_ends, compact_index = _Packed.pack(self._compact.items())
+        head = marshal.dumps((index_ends, compact_ends, where, sources, self._inverse))
+        return b"".join([len(head).to_bytes(8, "big"), head, index, compact_index, *records])  # one copy of the records, not three
 
     def _record_bytes(self, concept_id: str) -> bytes | memoryview:
         record = self._records[concept_id]
@@ -160,14 +204,16 @@ class Termbase:
     def from_compiled(cls, blob: bytes | memoryview) -> Termbase:
         view = memoryview(blob)
         size = int.from_bytes(view[:8], "big")
-        index, compact_blob, where, sources, inverse = marshal.loads(view[8 : 8 + size])
+        index_ends, compact_ends, where, sources, inverse = marshal.loads(view[8 : 8 + size])
+        index_start = 8 + size
+        compact_start = index_start + (index_ends[-1] if index_ends else 0)
+        records_start = compact_start + (compact_ends[-1] if compact_ends else 0)
         termbase = cls.__new__(cls)
-        termbase._index = index
+        termbase._index = _Packed(index_ends, view[index_start:compact_start])
+        termbase._compact = _Packed(compact_ends, view[compact_start:records_start])
         termbase._inverse = inverse
-        termbase._compact_index = None
-        termbase._compact_blob = compact_blob
         termbase._records = where  # (start, length) of each record in the blob, until it is asked for
-        termbase._blob = view[8 + size :]
+        termbase._blob = view[records_start:]
         termbase._origins = {}
         termbase.sources = {s["id"]: Source.from_dict(s) for s in sources}
         return termbase
@@ -274,7 +320,7 @@ class Termbase:
             return []  # no term is that long: answered at once, in no more memory than the query
         found: dict[str, Match] = {}
         wanted = normalise(query)
-        for spaced in (True, False):  # the index without spaces is unpacked only when the first finds nothing
+        for spaced in (True, False):  # the index without spaces is looked in only when the first finds nothing
             index, k = (self._index, wanted) if spaced else (self._compact, compact(wanted))
             for entry in self._entries(index, k):
                 if lang is None or lang_matches(entry[2], lang) or lang_matches(lang, entry[2]):  # en-GB finds en

@@ -156,16 +156,31 @@ def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     assert ids(migterm.load(GLOSSARY).lookup("terugkeer")) == ["return"]
 
 
-@settings(max_examples=40, deadline=None)
-@given(concept_lists())
-def test_the_compiled_form_is_the_same_termbase(concepts):
+@settings(max_examples=60, deadline=None)
+@given(concept_lists(), st.sampled_from([1, 2, 64]))
+def test_the_compiled_form_is_the_same_termbase(concepts, keys_per_bucket):
+    """Also with the index in many small buckets, as a large termbase has it."""
+    from migterm.recognise import Recogniser
+    from migterm.termbase import _Packed
+
     built = Termbase(concepts)
-    again = Termbase.from_compiled(built.compiled())
+    usual, _Packed._KEYS_PER_BUCKET = _Packed._KEYS_PER_BUCKET, keys_per_bucket
+    try:
+        again = Termbase.from_compiled(built.compiled())
+    finally:
+        _Packed._KEYS_PER_BUCKET = usual
     assert [c.to_dict() for c in again] == [c.to_dict() for c in concepts]
     assert [c.to_dict() for c in Termbase(concepts)] == [c.to_dict() for c in built]  # building is deterministic
+    assert again.languages == built.languages
+    text = " ".join(t.text for c in concepts for t in c.terms)
+    for lang in built.languages:
+        assert sorted(again.forms(lang)) == sorted(built.forms(lang))
+        assert [h.to_dict() for h in Recogniser(again, lang).scan(text)] == [h.to_dict() for h in Recogniser(built, lang).scan(text)]
     for concept in concepts:
         for term in concept.terms:
             assert ids(again.lookup(term.text)) == ids(built.lookup(term.text))
+            assert again.lookup(term.text.replace(" ", "")) == built.lookup(term.text.replace(" ", ""))
+            assert again.suggest(term.text + "x") == built.suggest(term.text + "x")
 
 
 def test_narrower_and_supersedes_are_derived_and_survive_the_cache(tmp_path):
