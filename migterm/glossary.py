@@ -213,10 +213,9 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
     header = _MAGIC + fingerprint
     try:
         data = _mapped(cached)
-        body = data[len(header) + 4 :]
         # the cache is used only when it is the one of these files and its contents are intact
-        if data[: len(header)] == header and data[len(header) : len(header) + 4] == zlib.crc32(body).to_bytes(4, "big"):
-            return Termbase.from_compiled(body)
+        if data[: len(header)] == header and data[len(header) : len(header) + 4] == _crc_of(cached, len(header) + 4):
+            return Termbase.from_compiled(data[len(header) + 4 :])
     except Exception:  # noqa: BLE001 -- absent, stale or damaged in any way: rebuild below
         pass
     termbase = _build(directory)
@@ -229,6 +228,18 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
             except OSError:
                 pass
     return termbase
+
+
+def _crc_of(path: Path, start: int) -> bytes:
+    """The CRC-32 of a file from `start`, read a piece at a time (through the mapping, the
+    whole file would count in the process's memory once it had been read)."""
+    crc = 0
+    piece = bytearray(1 << 20)
+    with open(path, "rb", buffering=0) as handle:
+        handle.seek(start)
+        while read := handle.readinto(piece):
+            crc = zlib.crc32(memoryview(piece)[:read], crc)
+    return crc.to_bytes(4, "big")
 
 
 def _mapped(path: Path) -> memoryview:

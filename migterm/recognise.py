@@ -129,42 +129,60 @@ class Recogniser:
         self._compounds: dict[str, tuple[str, str, int, int] | None] = {}
         self._lemmas: dict[str, list[str]] = {}
         self._termbase = termbase
-        # first word -> (words, concept id, term position), longest first; concepts are built only for hits
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
-        self._single: dict[str, tuple[str, int]] = {}
+        # What the recogniser has looked up in the termbase, for the words of the texts scanned:
+        # first word -> (words, concept id, term position), longest first (concepts are built
+        # only for hits); the same split by a term's second word, for the usual case of two
+        # plain words in a row; a one-word term's concept and position
+        self._by_first: dict[str, list[_Candidate]] = {}
+        self._by_second: dict[str, tuple[list[tuple[int, _Candidate]], dict[str, list[tuple[int, _Candidate]]]]] = {}
+        self._single: dict[str, tuple[str, int] | None] = {}
         self._english_cache: dict[str, str | None] = {}  # by Dutch key
         self._english_by_concept: dict[str, str | None] = {}
         self._quick: dict[str, tuple[Concept, Term, frozenset[str]] | object | None] = {}  # by word as written
         self._closed: dict[str, frozenset[str]] = {}  # a hyphenated word read closed: its key and lemmas
-        for key, concept_id, position in termbase.forms(lang):
-            words = tuple(WORD.findall(key))
-            if not words:
-                continue
-            self._by_first.setdefault(words[0], []).append((words, concept_id, position))
-            if len(words) == 1 and len(words[0]) >= 4:
-                known = self._single.get(words[0])
-                if known is None or (concept_id, position) < known:
-                    self._single[words[0]] = (concept_id, position)
-        # longest first; where concepts share the words, the one lookup names first among equals
-        # (by id), and a concept's own terms in their order: whatever order the index gives them in
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda c: (-len(c[0]), c[1], c[2]))
-        # the same, split by a term's second word, for the usual case of two plain words in a row:
-        # first word -> (its one-word terms, second word -> longer terms), each in the order above
-        self._by_second: dict[str, tuple[list[tuple[int, _Candidate]], dict[str, list[tuple[int, _Candidate]]]]] = {}
-        for first, candidates in self._by_first.items():
+        self._longest_first, self._digit_starts = termbase.first_words(lang)
+        # A word much longer than any term's word is none and holds none: it is passed over
+        # unremembered, so that a 10 MB "word" costs its length, not its square
+        self._longest_word = max(64, 2 * self._longest_first)
+
+    def _starts(self, word: str, remember: bool = True) -> list[_Candidate]:
+        """The terms whose first word is `word`, longest first; where concepts share the words,
+        the one lookup names first among equals (by id), and a concept's own terms in their
+        order, whatever order the index gives them in. Words read joined (over a line
+        break or a hyphen), which are many, are not remembered."""
+        found = self._by_first.get(word)
+        if found is None:
+            found = []
+            if len(word) <= self._longest_first:
+                found = sorted(self._termbase.starting(word, self.lang), key=lambda c: (-len(c[0]), c[1], c[2]))
+            if remember:
+                _remember(self._by_first, word, found)
+        return found
+
+    def _seconds(self, word: str) -> tuple[list[tuple[int, _Candidate]], dict[str, list[tuple[int, _Candidate]]]]:
+        """`_starts`, split: its one-word terms, and its longer terms by their second word, each
+        with its place among all."""
+        found = self._by_second.get(word)
+        if found is None:
             singles: list[tuple[int, _Candidate]] = []
             seconds: dict[str, list[tuple[int, _Candidate]]] = {}
-            for index, candidate in enumerate(candidates):
+            for index, candidate in enumerate(self._starts(word)):
                 if len(candidate[0]) == 1:
                     singles.append((index, candidate))
                 else:
                     seconds.setdefault(candidate[0][1], []).append((index, candidate))
-            self._by_second[first] = (singles, seconds)
-        self._digit_starts = any(key.isdigit() for key in self._by_first)
-        # A word much longer than any term's word is none and holds none: it is passed over
-        # unremembered, so that a 10 MB "word" costs its length, not its square
-        self._longest_word = max(64, 2 * max((len(k) for k in self._by_first), default=0))
+            found = _remember(self._by_second, word, (singles, seconds))
+        return found
+
+    def _single_of(self, key: str) -> tuple[str, int] | None:
+        """The concept and position of the one-word term `key` (of four letters or more), if there is one."""
+        found = self._single.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = None
+            if 4 <= len(key) <= self._longest_first:  # (compound parts are many, and most are none: not kept as first words)
+                found = min(((c, p) for words, c, p in self._termbase.starting(key, self.lang) if len(words) == 1), default=None)
+            _remember(self._single, key, found)
+        return found  # type: ignore[return-value]
 
     def _term(self, concept_id: str, position: int) -> tuple[Concept, Term]:
         concept = self._termbase[concept_id]
@@ -173,7 +191,7 @@ class Recogniser:
     def _english(self, key: str) -> str | None:
         """The preferred English of the single-word term `key`, if there is one."""
         if key not in self._english_cache:
-            found = self._single.get(key)
+            found = self._single_of(key)
             english = self._term(*found)[0].preferred("en") if found else None
             self._english_cache[key] = english.text if english else None
         return self._english_cache[key]
@@ -287,7 +305,7 @@ class Recogniser:
         """One-word terms of which `key` may be an inflected form the termbase does not record."""
         found = self._inflected.get(key)
         if found is None:
-            found = _remember(self._inflected, key, [c for lemma in self._lemma_candidates(key) for c in self._by_first.get(lemma, ()) if len(c[0]) == 1])
+            found = _remember(self._inflected, key, [c for lemma in self._lemma_candidates(key) for c in self._starts(lemma) if len(c[0]) == 1])
         return found
 
     def _find_compound(self, word: str) -> tuple[str, str, int, int] | None:
@@ -295,20 +313,20 @@ class Recogniser:
         for k in range(3, len(word) - 2):
             left, right = word[:k], word[k:]
             for stem, link in ((left, ""), *((left[: -len(s)], s) for s in ("s", "e", "en") if left.endswith(s))):
-                if stem in self._single and len(right) >= 3:
+                if len(right) >= 3 and self._single_of(stem) is not None:
                     candidate = (stem, right, 0, len(stem))
                     # the longest known part; for the same part, the split whose rest is a known word
                     if best is None or len(stem) > len(best[0]) or (len(stem) == len(best[0]) and right in _HEADS and best[1] not in _HEADS):
                         best = candidate
             for head in (right, *self._lemma_candidates(right)):
-                if head in self._single and len(left) >= 3 and not left.endswith(_PREFIXES):
+                if len(left) >= 3 and not left.endswith(_PREFIXES) and self._single_of(head) is not None:
                     candidate = (head, left, k, len(word))
                     if best is None or len(head) > len(best[0]):
                         best = candidate
         return best
 
     def _suggest(self, known: str, rest: str, known_first: bool) -> str | None:
-        rest_key = rest[:-1] if rest.endswith("s") and (rest[:-1] in self._single or rest[:-1] in _HEADS) else rest
+        rest_key = rest[:-1] if rest.endswith("s") and (rest[:-1] in _HEADS or self._single_of(rest[:-1]) is not None) else rest
         rest_en = self._english(rest_key) or _HEADS.get(rest_key) or next((_HEADS[c] for c in dutch.lemma_candidates(rest) if c in _HEADS), None)
         known_en = self._english(known)
         if not rest_en or not known_en:
@@ -339,7 +357,7 @@ class Recogniser:
         the next are plain words, each read only as itself, a longer term must go on with
         the next word (or, as its last word, with a lemma of it): the others are left out
         before `_match` is asked, in their order."""
-        candidates = self._by_first.get(key)
+        candidates = self._starts(key)
         if not candidates:
             return []
         count = len(words)
@@ -354,7 +372,7 @@ class Recogniser:
         """The terms starting with the plain word `key` that may go on with the plain word
         `after` (None: no word follows), in their order: the one-word terms, and the longer
         ones whose second word is `after` (or, as their last word, a lemma of it)."""
-        singles, seconds = self._by_second[key]
+        singles, seconds = self._seconds(key)
         if after is None or not seconds:
             return [candidate for _, candidate in singles]
         chosen = [*singles, *seconds.get(after, ())]
@@ -383,7 +401,7 @@ class Recogniser:
             return None
         last = words[i + 2][_KEY]
         for cut in range(1, len(last) - 2):
-            for pattern, concept_id, position in self._by_first.get(words[i][_KEY] + last[cut:], ()):
+            for pattern, concept_id, position in self._starts(words[i][_KEY] + last[cut:], remember=False):
                 if len(pattern) == 1:
                     return (i + 3, *self._term(concept_id, position))
         return None
@@ -413,7 +431,7 @@ class Recogniser:
             key = word[_KEY]
             # only a word that starts a term, or may join the next one, can start a hit
             whole = not (word[_HYPHEN_END] or (i + 1 < count and words[i + 1][_TOKEN_NO] == word[_TOKEN_NO]))
-            known = key in by_first or bool(self._inflected_candidates(key))
+            known = bool(by_first[key] if key in by_first else self._starts(key)) or bool(self._inflected_candidates(key))
             if known or not whole or word[_LINE_END]:
                 direct = None
                 if whole and not nested and known:
@@ -428,7 +446,7 @@ class Recogniser:
                     if (after[_LINE_END] or after[_HYPHEN_END] or (i + 2 < count and words[i + 2][_TOKEN_NO] == after[_TOKEN_NO])
                             or after[_KEY] in direct[2] or not direct[2].isdisjoint(self._lemma_candidates(after[_KEY]))
                             or (word[_LINE_END] and after[_KEY] not in self._function_words
-                                and (joined in by_first or self._inflected_by_join(key, joined)))):
+                                and (self._starts(joined, remember=False) or self._inflected_by_join(key, joined)))):
                         direct = None
                 if direct is not None and direct[0] is None:
                     continue  # it starts only longer terms, and the next word goes on with none
@@ -457,7 +475,7 @@ class Recogniser:
                 found = compounds[key] if key in compounds else (self._compound(key) if key.isalpha() else None)
                 if found is not None:
                     part, rest, start, stop = found
-                    concept, term = self._term(*self._single[part])
+                    concept, term = self._term(*self._single_of(part))  # type: ignore[misc]
                     surface = text[word[_START] : word[_END]]
                     hits.append(self._hit(text, word, word, concept, term, "compound",
                                           part=surface[start:stop] if len(surface) == len(key) else part,
@@ -555,7 +573,7 @@ class Recogniser:
         best: tuple[int, Concept, Term] | None = None
         count = len(keys)
         key = keys[i]
-        starting = self._followed_by(key, keys[i + 1] if i + 1 < count else None) if key in self._by_second else []
+        starting = self._followed_by(key, keys[i + 1] if i + 1 < count else None) if self._starts(key) else []
         for pattern, concept_id, position in [*starting, *self._inflected_candidates(key)]:
             end = i + len(pattern)
             if end > count or (best is not None and end <= best[0]):
@@ -578,7 +596,7 @@ class Recogniser:
             if len(token) > self._longest_word:
                 return normalise(token), False
             key = normalise(token)
-            entry = (key, bool(key) and (key in self._by_first or bool(self._inflected_candidates(key))))
+            entry = (key, bool(key) and (bool(self._starts(key)) or bool(self._inflected_candidates(key))))
             if not token.isdigit():  # numbers are many, and quick to work out
                 _remember(self._keys, token, entry)
         return entry
@@ -596,8 +614,8 @@ class Recogniser:
         if len(piece) > self._longest_word:
             return None
         key = normalise(piece)
-        if key and (key in self._by_first or self._inflected_candidates(key)):
-            starting = self._by_first.get(key, ())
+        if key and (self._starts(key) or self._inflected_candidates(key)):
+            starting = self._starts(key)
             seconds = frozenset(pattern[1] for pattern, _, _ in starting if len(pattern) > 1)
             info = (None, None, seconds) if seconds else None  # no term of its own, but longer ones may start here
             for pattern, concept_id, position in (*starting, *self._inflected_candidates(key)):
@@ -622,7 +640,7 @@ class Recogniser:
         """Terms whose first word is a joined reading at i (line break or hyphen) rather than the word itself."""
         out: list[_Candidate] = []
         for key, _ in list(self._units(words, i))[1:]:
-            out.extend(self._by_first.get(key, ()))
+            out.extend(self._starts(key, remember=False))
         return out
 
     def _english_of(self, concept: Concept) -> str | None:

@@ -21,7 +21,7 @@ from typing import Any
 from . import dutch, english
 from .errors import MigtermError
 from .model import Concept, Source, Status, Term, check_concepts, lang_matches
-from .text import compact, normalise, tokens
+from .text import WORD, compact, normalise, tokens
 
 __all__ = ["Termbase", "Match", "MatchKind"]
 
@@ -125,6 +125,24 @@ def _bucket_of(key: str, buckets: int) -> int:
     return zlib.crc32(key.encode("utf-8", "surrogatepass")) % buckets
 
 
+def _firsts(index: Iterable[tuple[str, list[str]]]) -> tuple[dict[str, str], dict[str, tuple[int, bool]]]:
+    """The keys of more than one word (as running text is read) by their first word; and,
+    by the language of its terms, the length of the longest first word and whether
+    a first word is a number."""
+    firsts: dict[str, list[str]] = {}
+    first_words: dict[str, tuple[int, bool]] = {}
+    for key, entries in index:
+        words = WORD.findall(key)
+        if not words:
+            continue
+        if words != [key]:
+            firsts.setdefault(words[0], []).append(key)
+        for lang in {entry.split("\t")[2] for entry in entries}:
+            longest, digits = first_words.get(lang, (0, False))
+            first_words[lang] = (max(longest, len(words[0])), digits or words[0].isdigit())
+    return {k: "\n".join(v) for k, v in firsts.items()}, first_words
+
+
 class Termbase:
     """Concepts with their index. Build one from `Concept`s, or load the glossary with `migterm.load()`."""
 
@@ -154,6 +172,9 @@ class Termbase:
                         compact_index.setdefault(key, []).append(entry)
         self._index: dict[str, str] | _Packed = {k: "\n".join(v) for k, v in index.items()}
         self._compact: dict[str, str] | _Packed = {k: "\n".join(v) for k, v in compact_index.items()}
+        self._firsts: dict[str, str] | _Packed
+        self._first_words: dict[str, tuple[int, bool]]
+        self._firsts, self._first_words = _firsts(index.items())
         self._origins: dict[str, tuple[int, str]] = {}  # a combined termbase: each concept's part, by rank and name
         self._inverse: dict[str, dict[str, tuple[str, ...]]] = {"broader": {}, "superseded_by": {}}
         for concept in listed:
@@ -177,8 +198,9 @@ class Termbase:
     def compiled(self) -> bytes:
         """The termbase as one blob that `from_compiled` reads back without parsing the
         glossary: a head (where each concept's record is, the sources, the relations),
-        the index and the index without spaces in buckets, and then the records; an
-        index bucket or a record is unpacked only when it is asked for."""
+        the index, the index without spaces and the index by first word in buckets,
+        and then the records. An index bucket or a record is unpacked only when it
+        is asked for."""
         records: list[bytes | memoryview] = []
         where: dict[str, tuple[int, int]] = {}
         size = 0
@@ -188,10 +210,9 @@ class Termbase:
             records.append(record)
             size += len(record)
         sources = [s.to_dict() for s in self.sources.values()]
-        index_ends, index = _Packed.pack(self._index.items())
-        compact_ends, compact_index = _Packed.pack(self._compact.items())
-        head = marshal.dumps((index_ends, compact_ends, where, sources, self._inverse))
-        return b"".join([len(head).to_bytes(8, "big"), head, index, compact_index, *records])  # one copy of the records, not three
+        packed = [_Packed.pack(index.items()) for index in (self._index, self._compact, self._firsts)]
+        head = marshal.dumps(([ends for ends, _ in packed], self._first_words, where, sources, self._inverse))
+        return b"".join([len(head).to_bytes(8, "big"), head, *(blob for _, blob in packed), *records])  # one copy of the records, not three
 
     def _record_bytes(self, concept_id: str) -> bytes | memoryview:
         record = self._records[concept_id]
@@ -204,16 +225,18 @@ class Termbase:
     def from_compiled(cls, blob: bytes | memoryview) -> Termbase:
         view = memoryview(blob)
         size = int.from_bytes(view[:8], "big")
-        index_ends, compact_ends, where, sources, inverse = marshal.loads(view[8 : 8 + size])
-        index_start = 8 + size
-        compact_start = index_start + (index_ends[-1] if index_ends else 0)
-        records_start = compact_start + (compact_ends[-1] if compact_ends else 0)
+        packed, first_words, where, sources, inverse = marshal.loads(view[8 : 8 + size])
         termbase = cls.__new__(cls)
-        termbase._index = _Packed(index_ends, view[index_start:compact_start])
-        termbase._compact = _Packed(compact_ends, view[compact_start:records_start])
+        indexes = []
+        start = 8 + size
+        for ends in packed:
+            indexes.append(_Packed(ends, view[start : start + ends[-1]]))
+            start += ends[-1]
+        termbase._index, termbase._compact, termbase._firsts = indexes
+        termbase._first_words = first_words
         termbase._inverse = inverse
         termbase._records = where  # (start, length) of each record in the blob, until it is asked for
-        termbase._blob = view[records_start:]
+        termbase._blob = view[start:]
         termbase._origins = {}
         termbase.sources = {s["id"]: Source.from_dict(s) for s in sources}
         return termbase
@@ -298,6 +321,27 @@ class Termbase:
                 concept_id, position, term_lang, _ = line.split("\t")
                 if lang_matches(term_lang, lang):
                     yield key, concept_id, int(position)
+
+    def starting(self, word: str, lang: str) -> list[tuple[tuple[str, ...], str, int]]:
+        """(the words of a normalised form, concept id, position of the term) for every term
+        and recorded form in `lang` whose first word, as running text is read, is
+        `word`: what the recogniser looks for there, without going through the index."""
+        keys = [word] if self._index.get(word) is not None else []
+        more = self._firsts.get(word)
+        if more:
+            keys += more.split("\n")
+        out = []
+        for key in keys:
+            words = tuple(WORD.findall(key))
+            for concept_id, position, term_lang, _ in self._entries(self._index, key):
+                if lang_matches(term_lang, lang):
+                    out.append((words, concept_id, position))
+        return out
+
+    def first_words(self, lang: str) -> tuple[int, bool]:
+        """The length of the longest first word of a form in `lang`, and whether a first word is a number."""
+        found = [stats for term_lang, stats in self._first_words.items() if lang_matches(term_lang, lang)]
+        return max((longest for longest, _ in found), default=0), any(digits for _, digits in found)
 
     @property
     def languages(self) -> list[str]:

@@ -142,7 +142,7 @@ def _reference(recogniser):
     """The same recogniser with its fast paths off: every text is read word by word,
     every term starting with a word is tried, and every word is read in all its ways."""
     recogniser._quick_terms = lambda text: None
-    recogniser._starting = lambda words, i, key: recogniser._by_first.get(key, [])
+    recogniser._starting = lambda words, i, key: recogniser._starts(key)
     recogniser._match = recogniser._match_units
     return recogniser
 
