@@ -135,7 +135,8 @@ class Recogniser:
         # plain words in a row; a one-word term's concept and position
         self._by_first: dict[str, list[_Candidate]] = {}
         self._by_second: dict[str, tuple[list[tuple[int, _Candidate]], dict[str, list[tuple[int, _Candidate]]]]] = {}
-        self._single: dict[str, tuple[str, int] | None] = {}
+        self._single: dict[str, tuple[str, int]] = {}
+        self._one_word = termbase.one_word_keys(lang)
         self._english_cache: dict[str, str | None] = {}  # by Dutch key
         self._english_by_concept: dict[str, str | None] = {}
         self._quick: dict[str, tuple[Concept, Term, frozenset[str]] | object | None] = {}  # by word as written
@@ -153,6 +154,8 @@ class Recogniser:
         found = self._by_first.get(word)
         if found is None:
             found = []
+            if word.isdigit():  # numbers vary without end: not worth remembering
+                return sorted(self._termbase.starting(word, self.lang), key=lambda c: (-len(c[0]), c[1], c[2])) if self._digit_starts else found
             if len(word) <= self._longest_first:
                 found = sorted(self._termbase.starting(word, self.lang), key=lambda c: (-len(c[0]), c[1], c[2]))
             if remember:
@@ -176,13 +179,13 @@ class Recogniser:
 
     def _single_of(self, key: str) -> tuple[str, int] | None:
         """The concept and position of the one-word term `key` (of four letters or more), if there is one."""
-        found = self._single.get(key, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = None
-            if 4 <= len(key) <= self._longest_first:  # (compound parts are many, and most are none: not kept as first words)
-                found = min(((c, p) for words, c, p in self._termbase.starting(key, self.lang) if len(words) == 1), default=None)
+        if key not in self._one_word:
+            return None  # (the parts a compound is tried for are many, and most are none)
+        found = self._single.get(key)
+        if found is None:
+            found = min((c, p) for words, c, p in self._starts(key) if len(words) == 1)
             _remember(self._single, key, found)
-        return found  # type: ignore[return-value]
+        return found
 
     def _term(self, concept_id: str, position: int) -> tuple[Concept, Term]:
         concept = self._termbase[concept_id]
@@ -296,8 +299,8 @@ class Recogniser:
     def _lemma_candidates(self, key: str) -> list[str]:
         found = self._lemmas.get(key)
         if found is None:
-            if len(key) > self._longest_word:
-                return []
+            if len(key) > self._longest_word or key.isdigit():
+                return []  # (a number has no lemma, and numbers are many)
             found = _remember(self._lemmas, key, self._lemmatise(key))
         return found
 
@@ -305,6 +308,8 @@ class Recogniser:
         """One-word terms of which `key` may be an inflected form the termbase does not record."""
         found = self._inflected.get(key)
         if found is None:
+            if key.isdigit():
+                return []  # (as above)
             found = _remember(self._inflected, key, [c for lemma in self._lemma_candidates(key) for c in self._starts(lemma) if len(c[0]) == 1])
         return found
 

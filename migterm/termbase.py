@@ -125,12 +125,13 @@ def _bucket_of(key: str, buckets: int) -> int:
     return zlib.crc32(key.encode("utf-8", "surrogatepass")) % buckets
 
 
-def _firsts(index: Iterable[tuple[str, list[str]]]) -> tuple[dict[str, str], dict[str, tuple[int, bool]]]:
+def _firsts(index: Iterable[tuple[str, list[str]]]) -> tuple[dict[str, str], dict[str, tuple[int, bool]], dict[str, list[str]]]:
     """The keys of more than one word (as running text is read) by their first word; and,
     by the language of its terms, the length of the longest first word and whether
-    a first word is a number."""
+    a first word is a number, and the one-word keys of four letters or more."""
     firsts: dict[str, list[str]] = {}
     first_words: dict[str, tuple[int, bool]] = {}
+    one_word: dict[str, set[str]] = {}
     for key, entries in index:
         words = WORD.findall(key)
         if not words:
@@ -140,7 +141,9 @@ def _firsts(index: Iterable[tuple[str, list[str]]]) -> tuple[dict[str, str], dic
         for lang in {entry.split("\t")[2] for entry in entries}:
             longest, digits = first_words.get(lang, (0, False))
             first_words[lang] = (max(longest, len(words[0])), digits or words[0].isdigit())
-    return {k: "\n".join(v) for k, v in firsts.items()}, first_words
+            if len(words) == 1 and len(words[0]) >= 4:
+                one_word.setdefault(lang, set()).add(words[0])
+    return {k: "\n".join(v) for k, v in firsts.items()}, first_words, {lang: sorted(keys) for lang, keys in one_word.items()}
 
 
 class Termbase:
@@ -174,7 +177,9 @@ class Termbase:
         self._compact: dict[str, str] | _Packed = {k: "\n".join(v) for k, v in compact_index.items()}
         self._firsts: dict[str, str] | _Packed
         self._first_words: dict[str, tuple[int, bool]]
-        self._firsts, self._first_words = _firsts(index.items())
+        self._one_word: dict[str, list[str]] | None  # a compiled termbase unpacks it when first asked
+        self._firsts, self._first_words, self._one_word = _firsts(index.items())
+        self._one_word_blob = memoryview(b"")
         self._origins: dict[str, tuple[int, str]] = {}  # a combined termbase: each concept's part, by rank and name
         self._inverse: dict[str, dict[str, tuple[str, ...]]] = {"broader": {}, "superseded_by": {}}
         for concept in listed:
@@ -211,8 +216,9 @@ class Termbase:
             size += len(record)
         sources = [s.to_dict() for s in self.sources.values()]
         packed = [_Packed.pack(index.items()) for index in (self._index, self._compact, self._firsts)]
-        head = marshal.dumps(([ends for ends, _ in packed], self._first_words, where, sources, self._inverse))
-        return b"".join([len(head).to_bytes(8, "big"), head, *(blob for _, blob in packed), *records])  # one copy of the records, not three
+        one_word = marshal.dumps(self._one_words())
+        head = marshal.dumps(([ends for ends, _ in packed], len(one_word), self._first_words, where, sources, self._inverse))
+        return b"".join([len(head).to_bytes(8, "big"), head, *(blob for _, blob in packed), one_word, *records])  # one copy of the records, not three
 
     def _record_bytes(self, concept_id: str) -> bytes | memoryview:
         record = self._records[concept_id]
@@ -225,7 +231,7 @@ class Termbase:
     def from_compiled(cls, blob: bytes | memoryview) -> Termbase:
         view = memoryview(blob)
         size = int.from_bytes(view[:8], "big")
-        packed, first_words, where, sources, inverse = marshal.loads(view[8 : 8 + size])
+        packed, one_word_size, first_words, where, sources, inverse = marshal.loads(view[8 : 8 + size])
         termbase = cls.__new__(cls)
         indexes = []
         start = 8 + size
@@ -234,6 +240,9 @@ class Termbase:
             start += ends[-1]
         termbase._index, termbase._compact, termbase._firsts = indexes
         termbase._first_words = first_words
+        termbase._one_word = None
+        termbase._one_word_blob = view[start : start + one_word_size]
+        start += one_word_size
         termbase._inverse = inverse
         termbase._records = where  # (start, length) of each record in the blob, until it is asked for
         termbase._blob = view[start:]
@@ -337,6 +346,16 @@ class Termbase:
                 if lang_matches(term_lang, lang):
                     out.append((words, concept_id, position))
         return out
+
+    def _one_words(self) -> dict[str, list[str]]:
+        if self._one_word is None:
+            self._one_word = marshal.loads(self._one_word_blob)
+        return self._one_word
+
+    def one_word_keys(self, lang: str) -> frozenset[str]:
+        """The keys of one word, of four letters or more, of the terms and recorded forms in
+        `lang`: the known parts a compound may hold."""
+        return frozenset(itertools.chain.from_iterable(keys for term_lang, keys in self._one_words().items() if lang_matches(term_lang, lang)))
 
     def first_words(self, lang: str) -> tuple[int, bool]:
         """The length of the longest first word of a form in `lang`, and whether a first word is a number."""

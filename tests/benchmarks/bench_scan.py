@@ -1,15 +1,17 @@
-"""Benchmark: `migterm scan` throughput and memory, beside raw Aho-Corasick matching.
+"""Benchmark: `migterm scan` throughput and memory, beside raw Aho-Corasick matching and a bare word split.
 
     python tests/benchmarks/bench_scan.py [MEGABYTES]
 
-Generates a termbase of 10,000 concepts and Dutch text of MEGABYTES (default 20)
-built from the source documents' words with a generated term in every eleven
-words (a hit-dense worst case), installs this checkout and pyahocorasick into a
-fresh virtual environment, and prints MB/s and peak RSS of `migterm scan` and of
-pyahocorasick's raw matching of the same terms' surface strings over the same
-text (what Dutch awareness costs), medians of three interleaved rounds
-(BENCH_ROUNDS). Where the Dutch legislation of shared/corpus
-is beside this checkout, the same again on it, repeated to the same size.
+Installs this checkout and pyahocorasick into a fresh virtual environment and prints
+MB/s and peak RSS of `migterm scan`, of pyahocorasick's raw matching of the same
+terms' surface strings over the same text (what Dutch awareness costs), and of a
+bare split of the text into words (the floor of any word-by-word reading), medians
+of three interleaved rounds (BENCH_ROUNDS), on
+- Dutch text of MEGABYTES (default 20) built from the source documents' words with
+  a term of a generated 10,000-concept termbase in every eleven words (a hit-dense
+  worst case), scanned with that termbase;
+- where the Dutch legislation of shared/corpus is beside this checkout, that
+  legislation repeated to the same size, scanned with the built-in termbase.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import os
 import random
 import statistics
+import subprocess
 import sys
 from pathlib import Path
 
@@ -39,6 +42,20 @@ with open(sys.argv[2], encoding="utf-8") as handle:
             hits += 1
 print(hits)
 """
+SPLIT = """
+import re, sys
+word = re.compile(r"[\\w&]+")
+words = 0
+with open(sys.argv[1], encoding="utf-8") as handle:
+    for line in handle:
+        words += len(word.findall(line))
+print(words)
+"""
+BUILTIN_TERMS = """
+import sys, migterm
+forms = {f for c in migterm.load() for t in c.terms_in("nl") for f in (t.text, *t.inflected_forms)}
+open(sys.argv[1], "w", encoding="utf-8").write("\\n".join(sorted(forms)) + "\\n")
+"""
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
 
@@ -57,7 +74,8 @@ def main() -> None:
                 out.write(line)
                 size += len(line.encode("utf-8"))
         measure([migterm, "lookup", "--glossary", str(work / "glossary"), terms[0]], env)  # compile the termbase once
-        texts = [(f"a generated term in every eleven words, {size / 1e6:.0f} MB", text)]
+        texts = [(f"a generated term in every eleven words, {size / 1e6:.0f} MB, 10,000 generated concepts", text,
+                  ["--glossary", str(work / "glossary")], work / "terms.txt")]
         corpus = sorted((REPO.parent / "shared" / "corpus").glob("*.md"))
         if corpus:  # Dutch migration legislation, where it is beside this checkout
             legislation = work / "legislation.txt"
@@ -65,14 +83,19 @@ def main() -> None:
             with legislation.open("w", encoding="utf-8") as out:
                 for _ in range(int(megabytes * 1e6 / len(body.encode("utf-8"))) + 1):
                     out.write(body)
-            texts.append((f"Dutch legislation (Vw 2000, Vb 2000) repeated, {legislation.stat().st_size / 1e6:.0f} MB", legislation))
-        print(f"termbase: 10,000 generated concepts; medians of {ROUNDS} interleaved rounds")
-        for label, path in texts:
+            builtin = work / "builtin-terms.txt"  # the built-in termbase's Dutch terms and forms, for the raw matcher
+            subprocess.run([python, "-c", BUILTIN_TERMS, str(builtin)], env=env, check=True)
+            measure([migterm, "lookup", "terugkeer"], env)  # compile the built-in termbase once
+            texts.append((f"Dutch legislation (Vw 2000, Vb 2000, Vc 2000 B, Wi, Bi, Wet COA, Wav) repeated, "
+                           f"{legislation.stat().st_size / 1e6:.0f} MB, the built-in termbase", legislation, [], builtin))
+        print(f"medians of {ROUNDS} interleaved rounds")
+        for label, path, options, terms_file in texts:
             megabytes_read = path.stat().st_size / 1e6
             print(f"\ntext: {label}\n{'matcher':<40}{'wall s':>9}{'MB/s':>8}{'peak RSS MB':>13}")
             results = interleaved(ROUNDS, {
-                "migterm scan": [migterm, "scan", "--glossary", str(work / "glossary"), str(path)],
-                "pyahocorasick, raw surface strings": [python, "-c", AHO, str(work / "terms.txt"), str(path)],
+                "migterm scan": [migterm, "scan", *options, str(path)],
+                "pyahocorasick, raw surface strings": [python, "-c", AHO, str(terms_file), str(path)],
+                "bare word split": [python, "-c", SPLIT, str(path)],
             }, env)
             for name, runs in results.items():
                 wall = statistics.median(r[0] for r in runs)
