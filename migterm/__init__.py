@@ -28,10 +28,10 @@ from .model import (
     TermType,
 )
 from .termbase import Match, MatchKind, Termbase
-from .model import Code, Segment, Unit
 
 if TYPE_CHECKING:
     from .formats import read, read_units, stats, write
+    from .units import Code, Segment, Unit
 
 __all__ = [
     "__version__",
@@ -66,9 +66,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """The exchange formats are imported when first used: a look-up needs none of them."""
+    """The exchange formats and the translation units are imported when first used: a look-up needs none of them."""
     if name in ("read", "read_units", "stats", "write"):
         from . import formats
 
         return getattr(formats, name)
+    if name in ("Code", "Segment", "Unit"):
+        from . import units
+
+        return getattr(units, name)
     raise AttributeError(f"module 'migterm' has no attribute {name!r}")

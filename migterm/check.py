@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from .errors import FormatError, MigtermError
-from .model import Concept, Term, Unit, lang_matches
+from .model import Concept, Term, lang_matches
+from .units import Unit
 from .recognise import Recogniser, matches_as_written
 from .termbase import Termbase
 from .text import INVISIBLE, normalise, visible

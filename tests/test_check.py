@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from migterm import formats
 from migterm.check import Checker, check_file, check_units
-from migterm.model import Code, Segment, Unit
+from migterm.units import Code, Segment, Unit
 
 from .conftest import REPO
 

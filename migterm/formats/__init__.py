@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FormatError, MigtermError
-from ..model import Unit
+from ..units import Unit
 from ..termbase import Termbase
 from ._inline import Losses
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Code
+from ..units import Code
 
 __all__ = ["Pair", "nest", "Numbers", "Losses", "Written", "xml_safe", "append_text"]
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import MigtermError
-from ..model import Segment, Status, Term, Unit
+from ..model import Status, Term
+from ..units import Segment, Unit
 from ..termbase import Termbase
 from ._bilingual import ConceptBuilder, pairs, slug
 from ..text import visible

@@ -18,7 +18,8 @@ import polib
 
 from .. import __version__
 from ..errors import MigtermError
-from ..model import RELATIONS, Code, Segment, Status, Unit, canonical_lang
+from ..model import RELATIONS, Status, canonical_lang
+from ..units import Code, Segment, Unit
 from ..text import visible
 from . import _postream
 from ._inline import Losses, Numbers, Written

@@ -18,7 +18,8 @@ from typing import IO, Any
 from lxml import etree
 
 from .. import __version__
-from ..model import RELATIONS, Code, Segment, Status, Unit, canonical_lang, lang_matches
+from ..model import RELATIONS, Status, canonical_lang, lang_matches
+from ..units import Code, Segment, Unit
 from ..termbase import Termbase
 from ..text import visible
 from ._inline import Losses, Numbers, Pair, append_text, nest, xml_safe

@@ -26,7 +26,8 @@ from typing import IO, Any
 
 from lxml import etree
 
-from ..model import Code, Segment, Unit, canonical_lang
+from ..model import canonical_lang
+from ..units import Code, Segment, Unit
 from ._inline import Losses, Numbers, Pair, Written, append_text, nest, xml_safe
 from ._xml import FormatError, iter_elements, local_name
 

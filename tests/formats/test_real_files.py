@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from migterm import formats
 from migterm.errors import MigtermError
-from migterm.model import Code, Segment, Unit
+from migterm.units import Code, Segment, Unit
 
 from ..conftest import REPO
 
