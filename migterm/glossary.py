@@ -234,7 +234,7 @@ def _crc_of(path: Path, start: int) -> bytes:
     """The CRC-32 of a file from `start`, read a piece at a time (through the mapping, the
     whole file would count in the process's memory once it had been read)."""
     crc = 0
-    piece = bytearray(1 << 20)
+    piece = bytearray(1 << 18)
     with open(path, "rb", buffering=0) as handle:
         handle.seek(start)
         while read := handle.readinto(piece):
