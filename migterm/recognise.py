@@ -533,6 +533,7 @@ class Recogniser:
         free = 0  # the first piece not taken by a longer term
         keys: list[str] | None = None
         spans: list[tuple[int, int]] | None = None
+        known_keys = self._keys
         concept: Concept | None
         term: Term | None
         seconds: frozenset[str]
@@ -548,9 +549,10 @@ class Recogniser:
                     continue
             concept, term, seconds = info  # type: ignore[misc]
             if seconds and index + 1 < len(pieces):
-                if any(not seconds.isdisjoint(forms) for forms in closed_forms):
+                if closed_forms and any(not seconds.isdisjoint(forms) for forms in closed_forms):
                     return None  # a longer term may go on with a hyphenated word read closed
-                after = self._key(pieces[index + 1])
+                entry = known_keys.get(pieces[index + 1])
+                after = entry[0] if entry is not None else self._key(pieces[index + 1])
                 if after in seconds or not seconds.isdisjoint(self._lemma_candidates(after)):
                     if hyphenated:
                         return None  # a longer term may go on here, over words that may be read in more than one way
