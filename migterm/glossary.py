@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GlossaryError, MigtermError
+from .model import Concept, Source, is_glossary_id
+from .termbase import Termbase
+from .text import INVISIBLE
 
 try:  # hashlib loads OpenSSL's library first, which takes longer than a look-up
     from _blake2 import blake2b
 except ImportError:  # a Python without its own BLAKE2
     from hashlib import blake2b
-from .model import Concept, Source, is_glossary_id
-from .termbase import Termbase
-from .text import INVISIBLE
 
 __all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
 

@@ -130,6 +130,8 @@ def _nominal(words: list[str], index: int) -> bool:
     after = words[index + 1] if index + 1 < len(words) else ""
     return before in ("de", "het", "een", "elke", "iedere") and words[index].lower().endswith(("ige", "ische", "lijke")) and (
         not after or after.lower() in STOPWORDS)
+
+
 _APPOSITIONS = ("asiel", "regulier")
 
 

@@ -153,12 +153,11 @@ class Recogniser:
         break or a hyphen), which are many, are not remembered."""
         found = self._by_first.get(word)
         if found is None:
+            number = word.isdigit()
             found = []
-            if word.isdigit():  # numbers vary without end: not worth remembering
-                return sorted(self._termbase.starting(word, self.lang), key=lambda c: (-len(c[0]), c[1], c[2])) if self._digit_starts else found
-            if len(word) <= self._longest_first:
+            if len(word) <= self._longest_first and (self._digit_starts or not number):
                 found = sorted(self._termbase.starting(word, self.lang), key=lambda c: (-len(c[0]), c[1], c[2]))
-            if remember:
+            if remember and not number:  # numbers vary without end: not worth remembering
                 _remember(self._by_first, word, found)
         return found
 
