@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import GlossaryError, MigtermError
 from .model import Concept, Source, is_glossary_id
-from .termbase import Termbase
+from .termbase import FileBlob, Termbase
 from .text import INVISIBLE
 
 try:  # hashlib loads OpenSSL's library first, which takes longer than a look-up
@@ -30,7 +30,7 @@ except ImportError:  # a Python without its own BLAKE2
 __all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
 
 SOURCES_INDEX = Path("sources") / "index.toml"
-_CACHE_FORMAT = "5"
+_CACHE_FORMAT = "6"
 
 
 def default_glossary_dir() -> Path:
@@ -212,9 +212,9 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
     cached = where / f"{prefix}-{fingerprint[:4].hex()}.bin"
     header = _MAGIC + fingerprint
     try:
-        data = _mapped(cached)
+        data = FileBlob.open(cached)
         # the cache is used only when it is the one of these files and its contents are intact
-        if data[: len(header)] == header and data[len(header) : len(header) + 4] == _crc_of(cached, len(header) + 4):
+        if bytes(data[: len(header)]) == header and bytes(data[len(header) : len(header) + 4]) == _crc_of(cached, len(header) + 4):
             return Termbase.from_compiled(data[len(header) + 4 :])
     except Exception:  # noqa: BLE001 -- absent, stale or damaged in any way: rebuild below
         pass
@@ -231,7 +231,7 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
 
 
 def _crc_of(path: Path, start: int) -> bytes:
-    """The CRC-32 of a file from `start`, read a piece at a time (through the mapping, the
+    """The CRC-32 of a file from `start`, read a piece at a time (through a mapping, the
     whole file would count in the process's memory once it had been read)."""
     crc = 0
     piece = bytearray(1 << 18)
@@ -243,9 +243,7 @@ def _crc_of(path: Path, start: int) -> bytes:
 
 
 def _mapped(path: Path) -> memoryview:
-    """A file's bytes, mapped rather than read: a large termbase's records are touched only
-    when a concept is asked for. The cache is only ever replaced, never rewritten in place,
-    so the mapping holds what the file held."""
+    """A file's bytes, mapped rather than read, to be hashed without being copied."""
     import mmap
 
     with open(path, "rb") as handle:

@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -668,3 +668,50 @@ def _check_acyclic(concepts: list[Concept], relation: str) -> None:
                 path.pop()
                 on_path.discard(node)
                 done.add(node)
+
+
+# -- the compiled form ----------------------------------------------------------------------
+# A compiled termbase keeps each concept as the values of its fields, in their order (an
+# enum by its value, a nested object as a record of its own), which `marshal` stores.
+# Read back, the values are set again without being checked a second time: only a
+# concept that was built, and so checked, is ever written so, and the cache is checked
+# whole before it is believed. Building a concept from its record is what a scan of a
+# large termbase does at every hit it has not met before.
+
+# for each class, the fields that are not plain values: an enum's class, or (class,) for a tuple of objects
+_RECORDED: dict[type, dict[str, Any]] = {
+    Concept: {"terms": (Term,), "references": (Reference,)},
+    Term: {"status": Status, "pos": PartOfSpeech, "gender": Gender, "term_type": TermType, "contexts": (Context,)},
+    Reference: {"kind": ReferenceKind},
+    Context: {},
+}
+
+
+_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {
+    kind: tuple((f.name, nested.get(f.name)) for f in fields(kind)) for kind, nested in _RECORDED.items()
+}
+
+
+def to_record(value: Concept | Term | Reference | Context) -> tuple[Any, ...]:
+    """A concept (or one of its parts) as the values of its fields, for `from_record`."""
+    out: list[Any] = []
+    for name, nested in _FIELDS[type(value)]:
+        item = getattr(value, name)
+        if type(nested) is tuple:
+            item = tuple(to_record(part) for part in item)
+        elif nested is not None and item is not None:
+            item = item.value
+        out.append(item)
+    return tuple(out)
+
+
+def from_record(kind: type[Any], record: tuple[Any, ...]) -> Any:
+    """The object of `kind` that `to_record` gave `record` for, built without checking it again."""
+    built = object.__new__(kind)
+    for (name, nested), item in zip(_FIELDS[kind], record, strict=True):
+        if type(nested) is tuple:
+            item = tuple(from_record(nested[0], part) for part in item)
+        elif nested is not None and item is not None:
+            item = nested._value2member_map_[item]
+        object.__setattr__(built, name, item)
+    return built

@@ -82,6 +82,10 @@ _ENDINGS = ("eren", "ies", "en", "es", "e", "n", "s")  # what an inflection adds
 _PIECE = re.compile(r"[\w&]+")
 _JOINED = re.compile(r"(?<![\w&])[\w&]+(?:[-'’][\w&]+)+")  # anchored at a word's start: linear, not quadratic
 _UNKNOWN = object()
+# Shared by the memories for the many words that have none, and never changed: an empty
+# set or list of each word's own would be most of what the memories hold
+_NONE: frozenset[str] = frozenset()
+_NOTHING: list[Any] = []
 
 
 # Dutch heads common in migration compounds that are not terms themselves, for
@@ -139,7 +143,7 @@ class Recogniser:
         self._one_word = termbase.one_word_keys(lang)
         self._english_cache: dict[str, str | None] = {}  # by Dutch key
         self._english_by_concept: dict[str, str | None] = {}
-        self._quick: dict[str, tuple[Concept, Term, frozenset[str]] | object | None] = {}  # by word as written
+        self._quick: dict[str, tuple[str, int, frozenset[str]] | object | None] = {}  # by word as written
         self._closed: dict[str, frozenset[str]] = {}  # a hyphenated word read closed: its key and lemmas
         self._longest_first, self._digit_starts = termbase.first_words(lang)
         # A word much longer than any term's word is none and holds none: it is passed over
@@ -154,9 +158,9 @@ class Recogniser:
         found = self._by_first.get(word)
         if found is None:
             number = word.isdigit()
-            found = []
+            found = _NOTHING
             if len(word) <= self._longest_first and (self._digit_starts or not number):
-                found = sorted(self._termbase.starting(word, self.lang), key=lambda c: (-len(c[0]), c[1], c[2]))
+                found = sorted(self._termbase.starting(word, self.lang), key=lambda c: (-len(c[0]), c[1], c[2])) or _NOTHING
             if remember and not number:  # numbers vary without end: not worth remembering
                 _remember(self._by_first, word, found)
         return found
@@ -300,7 +304,7 @@ class Recogniser:
         if found is None:
             if len(key) > self._longest_word or key.isdigit():
                 return []  # (a number has no lemma, and numbers are many)
-            found = _remember(self._lemmas, key, self._lemmatise(key))
+            found = _remember(self._lemmas, key, self._lemmatise(key) or _NOTHING)
         return found
 
     def _inflected_candidates(self, key: str) -> list[tuple[tuple[str, ...], str, int]]:
@@ -309,7 +313,7 @@ class Recogniser:
         if found is None:
             if key.isdigit():
                 return []  # (as above)
-            found = _remember(self._inflected, key, [c for lemma in self._lemma_candidates(key) for c in self._starts(lemma) if len(c[0]) == 1])
+            found = _remember(self._inflected, key, [c for lemma in self._lemma_candidates(key) for c in self._starts(lemma) if len(c[0]) == 1] or _NOTHING)
         return found
 
     def _find_compound(self, word: str) -> tuple[str, str, int, int] | None:
@@ -456,7 +460,7 @@ class Recogniser:
                     continue  # it starts only longer terms, and the next word goes on with none
                 if direct is not None:
                     start, end = word[_START], word[_END]
-                    concept, term, _ = direct
+                    concept, term = self._term(direct[0], direct[1])
                     hits.append((concept, term, text[start:end]) if plain else
                                 Hit(start, end, word[_LINE] + 1, start - text.rfind("\n", 0, start), text[start:end], concept, term, "term", self._english_of(concept)))
                     free = i + 1
@@ -533,8 +537,8 @@ class Recogniser:
         keys: list[str] | None = None
         spans: list[tuple[int, int]] | None = None
         known_keys = self._keys
-        concept: Concept | None
-        term: Term | None
+        concept_id: str | None
+        position: int
         seconds: frozenset[str]
         for index, info in [(i, info) for i, info in enumerate(map(get, pieces, repeat(_UNKNOWN))) if info is not None]:
             if index < free:
@@ -546,7 +550,7 @@ class Recogniser:
                 info = self._word_info(piece)
                 if info is None:
                     continue
-            concept, term, seconds = info  # type: ignore[misc]
+            concept_id, position, seconds = info  # type: ignore[misc]
             if seconds and index + 1 < len(pieces):
                 if closed_forms and any(not seconds.isdisjoint(forms) for forms in closed_forms):
                     return None  # a longer term may go on with a hyphenated word read closed
@@ -567,11 +571,13 @@ class Recogniser:
                             start, stop = spans[index][0], spans[end - 1][1]
                             found.append((concept, term, " ".join(text[start:stop].split())))
                             free = end
-                            continue
-                    elif concept is None:
+                        else:
+                            found.append((concept, term, pieces[index]))
                         continue
-            if concept is not None and term is not None:
-                found.append((concept, term, pieces[index]))
+                    elif concept_id is None:
+                        continue
+            if concept_id is not None:
+                found.append((*self._term(concept_id, position), pieces[index]))
         return found
 
     def _plain_longest(self, pieces: list[str], keys: list[str], i: int) -> tuple[int, Concept, Term] | None:
@@ -612,23 +618,24 @@ class Recogniser:
             return token  # its own key, and not worth remembering
         return self._entry(token)[0]
 
-    def _word_info(self, piece: str) -> tuple[Concept, Term, frozenset[str]] | object | None:
+    def _word_info(self, piece: str) -> tuple[str, int, frozenset[str]] | object | None:
         """What a word of a text is, once worked out: no term start (None), or a whole
-        one-word term (concept, term) or none (None, None), with the second words of the
-        longer terms it may start. The same choice as `_longest` makes."""
-        info: tuple[Concept | None, Term | None, frozenset[str]] | object | None = None
+        one-word term (concept id, term position) or none (None, 0), with the second
+        words of the longer terms it may start. The same choice as `_longest` makes.
+        (Ids, not concepts: a memory of concepts would hold much of a large termbase.)"""
+        info: tuple[str | None, int, frozenset[str]] | object | None = None
         if len(piece) > self._longest_word:
             return None
         key = normalise(piece)
         if key and (self._starts(key) or self._inflected_candidates(key)):
             starting = self._starts(key)
-            seconds = frozenset(pattern[1] for pattern, _, _ in starting if len(pattern) > 1)
-            info = (None, None, seconds) if seconds else None  # no term of its own, but longer ones may start here
+            seconds = frozenset(pattern[1] for pattern, _, _ in starting if len(pattern) > 1) or _NONE
+            info = (None, 0, seconds) if seconds else None  # no term of its own, but longer ones may start here
             for pattern, concept_id, position in (*starting, *self._inflected_candidates(key)):
                 if len(pattern) == 1:
                     concept, term = self._term(concept_id, position)
                     if not matches_as_written(term) or self._as_written(piece, (term.text, *term.inflected_forms)):
-                        info = (concept, term, seconds)
+                        info = (concept_id, position, seconds)
                         break
         return _remember(self._quick, piece, info)
 

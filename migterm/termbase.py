@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import marshal
+import os
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Any
 
 from . import dutch, english
 from .errors import MigtermError
-from .model import Concept, Source, Status, Term, check_concepts, lang_matches
+from .model import Concept, Source, Status, Term, check_concepts, from_record, lang_matches, to_record
 from .text import WORD, compact, normalise, tokens
 
 __all__ = ["Termbase", "Match", "MatchKind"]
@@ -33,6 +34,11 @@ _Entry = tuple[str, int, str, int]
 _TERM, _FORM = 0, 1
 _MAX_CANDIDATES = 64
 _LONGEST_QUERY = 500  # characters: far beyond any term
+# How many concepts, and index buckets of each index, of a compiled termbase stay built
+# once asked for: what a text meets again soon is at hand, and a scan of a large
+# termbase does not come to hold all of it (either is rebuilt in microseconds)
+_BUILT = 1024
+_UNPACKED = 1024
 
 
 class MatchKind(StrEnum):
@@ -77,15 +83,66 @@ def _closeness(match: Match) -> tuple[int, int, str]:
     return (_KINDS.index(match.how), _STATUSES.index(match.term.status), match.concept.id)
 
 
+class FileBlob:
+    """Part of a file, read only where its bytes are asked for (`bytes(blob[a:b])`): a
+    compiled termbase's records and index buckets, taken from the file as a command
+    needs them. The file stays open while a part of it is in use, so what is read is
+    what the file held when it was opened, even if it is replaced meanwhile. (Not
+    mapped: the pages of a mapping that were read would count as the process's own
+    memory.)"""
+
+    def __init__(self, file: _OpenFile, start: int, stop: int) -> None:
+        self._file = file
+        self._start = start
+        self._stop = stop
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> FileBlob:
+        file = _OpenFile(os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0)))
+        return cls(file, 0, os.fstat(file.fd).st_size)
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __getitem__(self, part: slice) -> FileBlob:
+        start, stop, _ = part.indices(len(self))
+        return FileBlob(self._file, self._start + start, self._start + max(start, stop))
+
+    def __bytes__(self) -> bytes:
+        data = self._file.read(self._start, len(self))
+        if len(data) != len(self):
+            raise OSError(f"the file ended at byte {self._start + len(data)}, before {self._stop}")
+        return data
+
+
+class _OpenFile:
+    """A file open for reading, closed when nothing uses it any more."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def read(self, start: int, size: int) -> bytes:
+        if hasattr(os, "pread"):
+            return os.pread(self.fd, size, start)
+        os.lseek(self.fd, start, os.SEEK_SET)  # (where there is no pread)
+        return os.read(self.fd, size)
+
+    def __del__(self) -> None:
+        os.close(self.fd)
+
+
+Blob = memoryview | FileBlob
+
+
 class _Packed:
     """An index of a compiled termbase, in buckets by the CRC-32 of a key: finding a key
     unpacks its bucket alone, so that a look-up in a large termbase does not wait for
     the whole index; going through it all (the recogniser's forms, the suggestions)
     unpacks every bucket once."""
 
-    _KEYS_PER_BUCKET = 64  # a bucket unpacks in microseconds
+    _KEYS_PER_BUCKET = 16  # a bucket unpacks in microseconds
 
-    def __init__(self, ends: tuple[int, ...], blob: memoryview) -> None:
+    def __init__(self, ends: tuple[int, ...], blob: Blob) -> None:
         self._ends = ends  # where each bucket ends in the blob
         self._blob = blob
         self._buckets: dict[int, dict[str, str]] = {}
@@ -104,7 +161,10 @@ class _Packed:
         found = self._buckets.get(number)
         if found is None:
             start = self._ends[number - 1] if number else 0
-            found = self._buckets[number] = marshal.loads(self._blob[start : self._ends[number]])
+            found = marshal.loads(bytes(self._blob[start : self._ends[number]]))
+            if len(self._buckets) >= _UNPACKED:
+                del self._buckets[next(iter(self._buckets))]  # the one unpacked longest ago
+            self._buckets[number] = found
         return found
 
     def get(self, key: str) -> str | None:
@@ -154,7 +214,8 @@ class Termbase:
         self.sources: dict[str, Source] = {s.id: s for s in sources}
         check_concepts(listed, self.sources.keys() if self.sources else None)
         self._records: dict[str, Concept | tuple[int, int]] = {c.id: c for c in listed}
-        self._blob = memoryview(b"")  # a compiled termbase's records, read as they are asked for
+        self._blob: Blob = memoryview(b"")  # a compiled termbase's records, read as they are asked for
+        self._built: dict[str, Concept] = {}  # the concepts of a compiled termbase built last
         index: dict[str, list[str]] = {}
         compact_index: dict[str, list[str]] = {}
         for concept in listed:
@@ -179,7 +240,7 @@ class Termbase:
         self._first_words: dict[str, tuple[int, bool]]
         self._one_word: dict[str, list[str]] | None  # a compiled termbase unpacks it when first asked
         self._firsts, self._first_words, self._one_word = _firsts(index.items())
-        self._one_word_blob = memoryview(b"")
+        self._one_word_blob: Blob = memoryview(b"")
         self._origins: dict[str, tuple[int, str]] = {}  # a combined termbase: each concept's part, by rank and name
         self._inverse: dict[str, dict[str, tuple[str, ...]]] = {"broader": {}, "superseded_by": {}}
         for concept in listed:
@@ -206,7 +267,7 @@ class Termbase:
         the index, the index without spaces and the index by first word in buckets,
         and then the records. An index bucket or a record is unpacked only when it
         is asked for."""
-        records: list[bytes | memoryview] = []
+        records: list[bytes] = []
         where: dict[str, tuple[int, int]] = {}
         size = 0
         for concept_id in self._records:
@@ -220,18 +281,19 @@ class Termbase:
         head = marshal.dumps(([ends for ends, _ in packed], len(one_word), self._first_words, where, sources, self._inverse))
         return b"".join([len(head).to_bytes(8, "big"), head, *(blob for _, blob in packed), one_word, *records])  # one copy of the records, not three
 
-    def _record_bytes(self, concept_id: str) -> bytes | memoryview:
+    def _record_bytes(self, concept_id: str) -> bytes:
         record = self._records[concept_id]
         if isinstance(record, Concept):
-            return marshal.dumps(record.to_dict())
+            return marshal.dumps(to_record(record))
         start, length = record
-        return self._blob[start : start + length]
+        return bytes(self._blob[start : start + length])
 
     @classmethod
-    def from_compiled(cls, blob: bytes | memoryview) -> Termbase:
-        view = memoryview(blob)
-        size = int.from_bytes(view[:8], "big")
-        packed, one_word_size, first_words, where, sources, inverse = marshal.loads(view[8 : 8 + size])
+    def from_compiled(cls, blob: bytes | memoryview | FileBlob) -> Termbase:
+        """The termbase `compiled` gave `blob` for: bytes, or a file's bytes read as they are asked for."""
+        view: Blob = blob if isinstance(blob, FileBlob) else memoryview(blob)
+        size = int.from_bytes(bytes(view[:8]), "big")
+        packed, one_word_size, first_words, where, sources, inverse = marshal.loads(bytes(view[8 : 8 + size]))
         termbase = cls.__new__(cls)
         indexes = []
         start = 8 + size
@@ -246,6 +308,7 @@ class Termbase:
         termbase._inverse = inverse
         termbase._records = where  # (start, length) of each record in the blob, until it is asked for
         termbase._blob = view[start:]
+        termbase._built = {}
         termbase._origins = {}
         termbase.sources = {s["id"]: Source.from_dict(s) for s in sources}
         return termbase
@@ -306,10 +369,15 @@ class Termbase:
 
     def __getitem__(self, concept_id: str) -> Concept:
         record = self._records[concept_id]
-        if not isinstance(record, Concept):
-            record = Concept.from_dict(marshal.loads(self._record_bytes(concept_id)))
-            self._records[concept_id] = record
-        return record
+        if isinstance(record, Concept):
+            return record
+        built = self._built.get(concept_id)
+        if built is None:
+            built = from_record(Concept, marshal.loads(self._record_bytes(concept_id)))
+            if len(self._built) >= _BUILT:
+                del self._built[next(iter(self._built))]  # the one built longest ago
+            self._built[concept_id] = built
+        return built
 
     def get(self, concept_id: str) -> Concept | None:
         return self[concept_id] if concept_id in self._records else None
@@ -348,8 +416,8 @@ class Termbase:
         return out
 
     def _one_words(self) -> dict[str, list[str]]:
-        if self._one_word is None:
-            self._one_word = marshal.loads(self._one_word_blob)
+        if self._one_word is None:  # (not kept: the recogniser keeps the set it makes of them)
+            return marshal.loads(bytes(self._one_word_blob))  # type: ignore[no-any-return]
         return self._one_word
 
     def one_word_keys(self, lang: str) -> frozenset[str]:

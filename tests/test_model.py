@@ -148,3 +148,29 @@ def test_broader_is_refused_exactly_when_it_has_a_cycle(edges):
             check_concepts(concepts)
     else:
         check_concepts(concepts)
+
+
+def _same_types(a: object, b: object) -> bool:
+    """Whether two equal objects hold values of the same types all the way down (a status
+    equals its picklist value as a string, so equality alone would not tell)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, tuple):
+        return all(_same_types(x, y) for x, y in zip(a, b))  # type: ignore[arg-type]
+    if hasattr(a, "__dataclass_fields__"):
+        return all(_same_types(getattr(a, name), getattr(b, name)) for name in a.__dataclass_fields__)
+    return True
+
+
+@given(concepts())
+def test_a_concept_is_rebuilt_from_its_compiled_record_as_it_was(concept):
+    import dataclasses
+    import marshal
+
+    from migterm.model import from_record, to_record
+
+    concept = dataclasses.replace(concept, extra=(("termNote", "reliabilityCode", "3"),), related=("other",))
+    again = from_record(Concept, marshal.loads(marshal.dumps(to_record(concept))))
+    assert again == concept
+    assert _same_types(again, concept)
+    assert again.to_dict() == concept.to_dict()

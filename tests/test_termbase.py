@@ -183,6 +183,48 @@ def test_the_compiled_form_is_the_same_termbase(concepts, keys_per_bucket):
             assert again.suggest(term.text + "x") == built.suggest(term.text + "x")
 
 
+def test_a_compiled_termbase_keeps_only_so_many_concepts_and_buckets_unpacked(monkeypatch):
+    """So that a scan of a large termbase, which meets many of its concepts, does not come
+    to hold all of them: what it meets again is rebuilt, the same."""
+    from migterm import Concept
+    from migterm import termbase as module
+
+    monkeypatch.setattr(module, "_BUILT", 3)
+    monkeypatch.setattr(module, "_UNPACKED", 2)
+    monkeypatch.setattr(module._Packed, "_KEYS_PER_BUCKET", 1)
+    concepts = [Concept(f"c{i}", (Term(f"woord{i}", "nl", Status.PREFERRED), Term(f"word {i}", "en", Status.PREFERRED))) for i in range(12)]
+    built = Termbase(concepts)
+    compiled = Termbase.from_compiled(built.compiled())
+    for _ in range(2):
+        assert [c.to_dict() for c in compiled] == [c.to_dict() for c in concepts]
+        for concept in concepts:
+            assert ids(compiled.lookup(concept.terms[1].text)) == [concept.id]
+    assert len(compiled._built) == 3
+    assert len(compiled._index._buckets) == 2
+
+
+def test_a_file_blob_reads_what_the_file_held_when_it_was_opened(tmp_path):
+    import os
+
+    from migterm.termbase import FileBlob
+
+    path = tmp_path / "blob"
+    path.write_bytes(b"0123456789")
+    blob = FileBlob.open(path)
+    part = blob[2:8]
+    assert (len(blob), bytes(blob), len(part), bytes(part), bytes(part[1:3]), bytes(part[4:])) == (10, b"0123456789", 6, b"234567", b"34", b"67")
+    assert bytes(blob[7:3]) == b""
+    (tmp_path / "new").write_bytes(b"abcdefghij")
+    os.replace(tmp_path / "new", path)  # the way the cache is written: replaced, never changed in place
+    assert bytes(part) == b"234567"
+    whole = FileBlob.open(path)
+    with open(path, "r+b") as handle:  # a file cut short under it is not read as if it were whole
+        handle.truncate(4)
+    assert bytes(whole[:4]) == b"abcd"
+    with pytest.raises(OSError, match="ended at byte 4, before 10"):
+        bytes(whole[2:])
+
+
 def test_narrower_and_supersedes_are_derived_and_survive_the_cache(tmp_path):
     from migterm import Concept, Status, Term
 
