@@ -30,7 +30,7 @@ except ImportError:  # a Python without its own BLAKE2
 __all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
 
 SOURCES_INDEX = Path("sources") / "index.toml"
-_CACHE_FORMAT = "6"
+_CACHE_FORMAT = "7"
 
 
 def default_glossary_dir() -> Path:

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from . import dutch, english
 from .errors import MigtermError
@@ -31,6 +31,7 @@ __all__ = ["Termbase", "Match", "MatchKind"]
 # An index maps a key to its entries encoded as one string ("id\tpos\tlang\tform"
 # lines), so that a large compiled termbase loads as few objects.
 _Entry = tuple[str, int, str, int]
+_V = TypeVar("_V")
 _TERM, _FORM = 0, 1
 _MAX_CANDIDATES = 64
 _LONGEST_QUERY = 500  # characters: far beyond any term
@@ -38,7 +39,7 @@ _LONGEST_QUERY = 500  # characters: far beyond any term
 # once asked for: what a text meets again soon is at hand, and a scan of a large
 # termbase does not come to hold all of it (either is rebuilt in microseconds)
 _BUILT = 1024
-_UNPACKED = 1024
+_UNPACKED = 256
 
 
 class MatchKind(StrEnum):
@@ -134,7 +135,7 @@ class _OpenFile:
 Blob = memoryview | FileBlob
 
 
-class _Packed:
+class _Packed(Generic[_V]):
     """An index of a compiled termbase, in buckets by the CRC-32 of a key: finding a key
     unpacks its bucket alone, so that a look-up in a large termbase does not wait for
     the whole index; going through it all (the recogniser's forms, the suggestions)
@@ -145,19 +146,19 @@ class _Packed:
     def __init__(self, ends: tuple[int, ...], blob: Blob) -> None:
         self._ends = ends  # where each bucket ends in the blob
         self._blob = blob
-        self._buckets: dict[int, dict[str, str]] = {}
+        self._buckets: dict[int, dict[str, _V]] = {}
 
     @classmethod
-    def pack(cls, index: Iterable[tuple[str, str]]) -> tuple[tuple[int, ...], bytes]:
+    def pack(cls, index: Iterable[tuple[str, Any]]) -> tuple[tuple[int, ...], bytes]:
         """(the buckets' ends, the buckets) of an index's (key, entries) pairs."""
         pairs = list(index)
-        buckets: list[dict[str, str]] = [{} for _ in range(max(1, len(pairs) // cls._KEYS_PER_BUCKET))]
+        buckets: list[dict[str, Any]] = [{} for _ in range(max(1, len(pairs) // cls._KEYS_PER_BUCKET))]
         for key, value in pairs:
             buckets[_bucket_of(key, len(buckets))][key] = value
         packed = [marshal.dumps(bucket) for bucket in buckets]
         return tuple(itertools.accumulate(len(b) for b in packed)), b"".join(packed)
 
-    def _bucket(self, number: int) -> dict[str, str]:
+    def _bucket(self, number: int) -> dict[str, _V]:
         found = self._buckets.get(number)
         if found is None:
             start = self._ends[number - 1] if number else 0
@@ -167,18 +168,44 @@ class _Packed:
             self._buckets[number] = found
         return found
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str) -> _V | None:
         return self._bucket(_bucket_of(key, len(self._ends))).get(key)
 
-    def items(self) -> Iterator[tuple[str, str]]:
+    def items(self) -> Iterator[tuple[str, _V]]:
         for number in range(len(self._ends)):
             yield from self._bucket(number).items()
 
-    def values(self) -> Iterator[str]:
+    def values(self) -> Iterator[_V]:
         return (value for _, value in self.items())
 
     def __iter__(self) -> Iterator[str]:
         return (key for key, _ in self.items())
+
+
+class _Records:
+    """Where each concept's record is in a compiled termbase: (start, length) by concept id,
+    in buckets as an index is, and the ids in their order, read when the termbase is
+    gone through. Loading a large termbase builds no table of all its concepts."""
+
+    def __init__(self, where: _Packed[tuple[int, int]], ids: Blob, count: int) -> None:
+        self._where = where
+        self._ids = ids
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __contains__(self, concept_id: object) -> bool:
+        return isinstance(concept_id, str) and self._where.get(concept_id) is not None
+
+    def __getitem__(self, concept_id: str) -> tuple[int, int]:
+        found = self._where.get(concept_id)
+        if found is None:
+            raise KeyError(concept_id)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(bytes(self._ids).decode("utf-8", "surrogatepass").split("\n") if self._count else ())
 
 
 def _bucket_of(key: str, buckets: int) -> int:
@@ -213,7 +240,7 @@ class Termbase:
         listed = list(concepts)
         self.sources: dict[str, Source] = {s.id: s for s in sources}
         check_concepts(listed, self.sources.keys() if self.sources else None)
-        self._records: dict[str, Concept | tuple[int, int]] = {c.id: c for c in listed}
+        self._records: dict[str, Concept] | _Records = {c.id: c for c in listed}
         self._blob: Blob = memoryview(b"")  # a compiled termbase's records, read as they are asked for
         self._built: dict[str, Concept] = {}  # the concepts of a compiled termbase built last
         index: dict[str, list[str]] = {}
@@ -234,9 +261,9 @@ class Termbase:
                     if key not in seen_compact:
                         seen_compact.add(key)
                         compact_index.setdefault(key, []).append(entry)
-        self._index: dict[str, str] | _Packed = {k: "\n".join(v) for k, v in index.items()}
-        self._compact: dict[str, str] | _Packed = {k: "\n".join(v) for k, v in compact_index.items()}
-        self._firsts: dict[str, str] | _Packed
+        self._index: dict[str, str] | _Packed[str] = {k: "\n".join(v) for k, v in index.items()}
+        self._compact: dict[str, str] | _Packed[str] = {k: "\n".join(v) for k, v in compact_index.items()}
+        self._firsts: dict[str, str] | _Packed[str]
         self._first_words: dict[str, tuple[int, bool]]
         self._one_word: dict[str, list[str]] | None  # a compiled termbase unpacks it when first asked
         self._firsts, self._first_words, self._one_word = _firsts(index.items())
@@ -249,7 +276,7 @@ class Termbase:
                     inverse[target] = (*inverse.get(target, ()), concept.id)
 
     @staticmethod
-    def _entries(index: dict[str, str] | _Packed, key: str) -> list[_Entry]:
+    def _entries(index: dict[str, str] | _Packed[str], key: str) -> list[_Entry]:
         encoded = index.get(key)
         if not encoded:
             return []
@@ -276,10 +303,11 @@ class Termbase:
             records.append(record)
             size += len(record)
         sources = [s.to_dict() for s in self.sources.values()]
-        packed = [_Packed.pack(index.items()) for index in (self._index, self._compact, self._firsts)]
+        packed = [_Packed.pack(index.items()) for index in (self._index, self._compact, self._firsts, where)]
         one_word = marshal.dumps(self._one_words())
-        head = marshal.dumps(([ends for ends, _ in packed], len(one_word), self._first_words, where, sources, self._inverse))
-        return b"".join([len(head).to_bytes(8, "big"), head, *(blob for _, blob in packed), one_word, *records])  # one copy of the records, not three
+        ids = "\n".join(where).encode("utf-8", "surrogatepass")
+        head = marshal.dumps(([ends for ends, _ in packed], len(one_word), len(ids), len(where), self._first_words, sources, self._inverse))
+        return b"".join([len(head).to_bytes(8, "big"), head, *(blob for _, blob in packed), one_word, ids, *records])  # one copy of the records, not three
 
     def _record_bytes(self, concept_id: str) -> bytes:
         record = self._records[concept_id]
@@ -293,20 +321,21 @@ class Termbase:
         """The termbase `compiled` gave `blob` for: bytes, or a file's bytes read as they are asked for."""
         view: Blob = blob if isinstance(blob, FileBlob) else memoryview(blob)
         size = int.from_bytes(bytes(view[:8]), "big")
-        packed, one_word_size, first_words, where, sources, inverse = marshal.loads(bytes(view[8 : 8 + size]))
+        packed, one_word_size, ids_size, count, first_words, sources, inverse = marshal.loads(bytes(view[8 : 8 + size]))
         termbase = cls.__new__(cls)
-        indexes = []
+        indexes: list[_Packed[Any]] = []
         start = 8 + size
         for ends in packed:
             indexes.append(_Packed(ends, view[start : start + ends[-1]]))
             start += ends[-1]
-        termbase._index, termbase._compact, termbase._firsts = indexes
+        termbase._index, termbase._compact, termbase._firsts, where = indexes
         termbase._first_words = first_words
         termbase._one_word = None
         termbase._one_word_blob = view[start : start + one_word_size]
         start += one_word_size
+        termbase._records = _Records(where, view[start : start + ids_size], count)
+        start += ids_size
         termbase._inverse = inverse
-        termbase._records = where  # (start, length) of each record in the blob, until it is asked for
         termbase._blob = view[start:]
         termbase._built = {}
         termbase._origins = {}
