@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ except ImportError:  # a Python without its own BLAKE2
 __all__ = ["load", "read_glossary", "default_glossary_dir", "cache_dir", "SOURCES_INDEX"]
 
 SOURCES_INDEX = Path("sources") / "index.toml"
-_CACHE_FORMAT = "7"
+_CACHE_FORMAT = "8"
 
 
 def default_glossary_dir() -> Path:
@@ -219,8 +219,7 @@ def load(directory: str | Path | None = None, *, cache: bool = True) -> Termbase
     except Exception:  # noqa: BLE001 -- absent, stale or damaged in any way: rebuild below
         pass
     termbase = _build(directory)
-    compiled = termbase.compiled()
-    _write_quietly(cached, header, zlib.crc32(compiled).to_bytes(4, "big"), compiled)
+    _write_quietly(cached, header, termbase.compiled_parts())
     for stale in where.glob(f"{prefix}-*.bin"):
         if stale != cached:
             try:
@@ -250,9 +249,10 @@ def _mapped(path: Path) -> memoryview:
         return memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
 
 
-def _write_quietly(path: Path, *parts: bytes) -> None:
-    """Write the cache atomically, part after part (a large one is not copied to be
-    joined); a cache that cannot be written is simply not used."""
+def _write_quietly(path: Path, header: bytes, parts: Iterable[bytes]) -> None:
+    """Write the cache atomically: the header, the CRC-32 of what follows, and the
+    compiled termbase, part after part as it is made (a large one is neither kept whole
+    nor copied to be joined); a cache that cannot be written is simply not used."""
     import tempfile
 
     temporary = None
@@ -260,8 +260,13 @@ def _write_quietly(path: Path, *parts: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
             temporary = handle.name
+            handle.write(header + bytes(4))
+            crc = 0
             for part in parts:
                 handle.write(part)
+                crc = zlib.crc32(part, crc)
+            handle.seek(len(header))
+            handle.write(crc.to_bytes(4, "big"))
         os.replace(temporary, path)
     except OSError:
         if temporary is not None:

@@ -290,24 +290,35 @@ class Termbase:
 
     def compiled(self) -> bytes:
         """The termbase as one blob that `from_compiled` reads back without parsing the
-        glossary: a head (where each concept's record is, the sources, the relations),
-        the index, the index without spaces and the index by first word in buckets,
-        and then the records. An index bucket or a record is unpacked only when it
-        is asked for."""
-        records: list[bytes] = []
+        glossary (`compiled_parts`, joined)."""
+        return b"".join(self.compiled_parts())
+
+    def compiled_parts(self) -> Iterator[bytes]:
+        """The compiled termbase a part at a time, to be written as it is made: the
+        concepts' records; the index, the index without spaces, the index by first word
+        and where each record is, in buckets; the one-word keys; the concepts' ids in
+        order; and last a tail (what is where, the sources, the relations) and its
+        length. A bucket or a record is unpacked only when it is asked for."""
         where: dict[str, tuple[int, int]] = {}
         size = 0
         for concept_id in self._records:
             record = self._record_bytes(concept_id)
             where[concept_id] = (size, len(record))
-            records.append(record)
             size += len(record)
-        sources = [s.to_dict() for s in self.sources.values()]
-        packed = [_Packed.pack(index.items()) for index in (self._index, self._compact, self._firsts, where)]
+            yield record
+        ends = []
+        for index in (self._index, self._compact, self._firsts, where):
+            bucket_ends, blob = _Packed.pack(index.items())
+            ends.append(bucket_ends)
+            yield blob
         one_word = marshal.dumps(self._one_words())
+        yield one_word
         ids = "\n".join(where).encode("utf-8", "surrogatepass")
-        head = marshal.dumps(([ends for ends, _ in packed], len(one_word), len(ids), len(where), self._first_words, sources, self._inverse))
-        return b"".join([len(head).to_bytes(8, "big"), head, *(blob for _, blob in packed), one_word, ids, *records])  # one copy of the records, not three
+        yield ids
+        sources = [s.to_dict() for s in self.sources.values()]
+        tail = marshal.dumps((size, ends, len(one_word), len(ids), len(where), self._first_words, sources, self._inverse))
+        yield tail
+        yield len(tail).to_bytes(8, "big")
 
     def _record_bytes(self, concept_id: str) -> bytes:
         record = self._records[concept_id]
@@ -320,11 +331,15 @@ class Termbase:
     def from_compiled(cls, blob: bytes | memoryview | FileBlob) -> Termbase:
         """The termbase `compiled` gave `blob` for: bytes, or a file's bytes read as they are asked for."""
         view: Blob = blob if isinstance(blob, FileBlob) else memoryview(blob)
-        size = int.from_bytes(bytes(view[:8]), "big")
-        packed, one_word_size, ids_size, count, first_words, sources, inverse = marshal.loads(bytes(view[8 : 8 + size]))
+        end = len(view) - 8
+        tail = end - int.from_bytes(bytes(view[end:]), "big")
+        if not 0 <= tail <= end:
+            raise ValueError("not a compiled termbase")
+        records_size, packed, one_word_size, ids_size, count, first_words, sources, inverse = marshal.loads(bytes(view[tail:end]))
         termbase = cls.__new__(cls)
+        termbase._blob = view[:records_size]
         indexes: list[_Packed[Any]] = []
-        start = 8 + size
+        start = records_size
         for ends in packed:
             indexes.append(_Packed(ends, view[start : start + ends[-1]]))
             start += ends[-1]
@@ -334,9 +349,7 @@ class Termbase:
         termbase._one_word_blob = view[start : start + one_word_size]
         start += one_word_size
         termbase._records = _Records(where, view[start : start + ids_size], count)
-        start += ids_size
         termbase._inverse = inverse
-        termbase._blob = view[start:]
         termbase._built = {}
         termbase._origins = {}
         termbase.sources = {s["id"]: Source.from_dict(s) for s in sources}
@@ -397,15 +410,16 @@ class Termbase:
             yield self[concept_id]
 
     def __getitem__(self, concept_id: str) -> Concept:
+        built = self._built.get(concept_id)  # (before the record: finding that is longer)
+        if built is not None:
+            return built
         record = self._records[concept_id]
         if isinstance(record, Concept):
             return record
-        built = self._built.get(concept_id)
-        if built is None:
-            built = from_record(Concept, marshal.loads(self._record_bytes(concept_id)))
-            if len(self._built) >= _BUILT:
-                del self._built[next(iter(self._built))]  # the one built longest ago
-            self._built[concept_id] = built
+        built = from_record(Concept, marshal.loads(self._record_bytes(concept_id)))
+        if len(self._built) >= _BUILT:
+            del self._built[next(iter(self._built))]  # the one built longest ago
+        self._built[concept_id] = built
         return built
 
     def get(self, concept_id: str) -> Concept | None:

@@ -148,6 +148,21 @@ def test_loading_is_deterministic_and_the_cache_gives_the_same_termbase(tmp_path
     assert ids(second.lookup("asielaanvragen")) == ids(first.lookup("asielaanvragen"))
 
 
+def test_the_cache_written_is_the_one_read_next_time(tmp_path, monkeypatch):
+    """Its checksum, written after the parts it covers, is right: the next command
+    does not parse the glossary again."""
+    from migterm import glossary
+
+    monkeypatch.setenv("MIGTERM_CACHE_DIR", str(tmp_path))
+    first = [c.to_dict() for c in migterm.load(GLOSSARY)]
+
+    def refuse(directory):
+        raise AssertionError(f"{directory} was parsed again")
+
+    monkeypatch.setattr(glossary, "_build", refuse)
+    assert [c.to_dict() for c in migterm.load(GLOSSARY)] == first
+
+
 def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("MIGTERM_CACHE_DIR", str(tmp_path))
     migterm.load(GLOSSARY)
