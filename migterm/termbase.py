@@ -100,7 +100,7 @@ class FileBlob:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> FileBlob:
-        file = _OpenFile(os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0)))
+        file = _OpenFile(os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0)), os.fspath(path))
         return cls(file, 0, os.fstat(file.fd).st_size)
 
     def __len__(self) -> int:
@@ -112,16 +112,18 @@ class FileBlob:
 
     def __bytes__(self) -> bytes:
         data = self._file.read(self._start, len(self))
-        if len(data) != len(self):
-            raise OSError(f"the file ended at byte {self._start + len(data)}, before {self._stop}")
+        if len(data) != len(self):  # (migterm replaces a cache, never changes one in place: another program did)
+            raise MigtermError(f"the file was cut short while it was read (it ends at byte {self._start + len(data)}, "
+                               f"not after {self._stop}): run the command again", path=self._file.path)
         return data
 
 
 class _OpenFile:
     """A file open for reading, closed when nothing uses it any more."""
 
-    def __init__(self, fd: int) -> None:
+    def __init__(self, fd: int, path: str) -> None:
         self.fd = fd
+        self.path = path
 
     def read(self, start: int, size: int) -> bytes:
         if hasattr(os, "pread"):

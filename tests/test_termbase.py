@@ -236,8 +236,9 @@ def test_a_file_blob_reads_what_the_file_held_when_it_was_opened(tmp_path):
     with open(path, "r+b") as handle:  # a file cut short under it is not read as if it were whole
         handle.truncate(4)
     assert bytes(whole[:4]) == b"abcd"
-    with pytest.raises(OSError, match="ended at byte 4, before 10"):
+    with pytest.raises(migterm.MigtermError, match="cut short while it was read [(]it ends at byte 4, not after 10[)]") as error:
         bytes(whole[2:])
+    assert error.value.path == str(path)
 
 
 def test_narrower_and_supersedes_are_derived_and_survive_the_cache(tmp_path):
