@@ -167,7 +167,7 @@ class _Packed(Generic[_V]):
             start = self._ends[number - 1] if number else 0
             found = marshal.loads(bytes(self._blob[start : self._ends[number]]))
             if len(self._buckets) >= _UNPACKED:
-                del self._buckets[next(iter(self._buckets))]  # the one unpacked longest ago
+                self._buckets.pop(next(iter(self._buckets)), None)  # the one unpacked longest ago
             self._buckets[number] = found
         return found
 
@@ -421,7 +421,7 @@ class Termbase:
             return record
         built = from_record(Concept, marshal.loads(self._record_bytes(concept_id)))
         if len(self._built) >= _BUILT:
-            del self._built[next(iter(self._built))]  # the one built longest ago
+            self._built.pop(next(iter(self._built)), None)  # the one built longest ago
         self._built[concept_id] = built
         return built
 
