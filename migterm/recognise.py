@@ -196,11 +196,11 @@ class Recogniser:
 
     def _english(self, key: str) -> str | None:
         """The preferred English of the single-word term `key`, if there is one."""
-        if key not in self._english_cache:
-            found = self._single_of(key)
-            english = self._term(*found)[0].preferred("en") if found else None
-            self._english_cache[key] = english.text if english else None
-        return self._english_cache[key]
+        if key in self._english_cache:
+            return self._english_cache[key]
+        found = self._single_of(key)
+        english = self._term(*found)[0].preferred("en") if found else None
+        return _remember(self._english_cache, key, english.text if english else None)
 
     # -- words -------------------------------------------------------------------------
 
@@ -657,10 +657,10 @@ class Recogniser:
         return out
 
     def _english_of(self, concept: Concept) -> str | None:
-        if concept.id not in self._english_by_concept:
-            preferred = concept.preferred("en")
-            self._english_by_concept[concept.id] = preferred.text if preferred else None
-        return self._english_by_concept[concept.id]
+        if concept.id in self._english_by_concept:
+            return self._english_by_concept[concept.id]
+        preferred = concept.preferred("en")
+        return _remember(self._english_by_concept, concept.id, preferred.text if preferred else None)
 
     def _hit(self, text: str, first: _Word, last: _Word, concept: Concept, term: Term, kind: str, **extra: str | None) -> Hit:
         start, end = first[_START], last[_END]
