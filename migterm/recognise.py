@@ -627,8 +627,8 @@ class Recogniser:
         if len(piece) > self._longest_word:
             return None
         key = normalise(piece)
-        if key and (self._starts(key) or self._inflected_candidates(key)):
-            starting = self._starts(key)
+        starting = self._starts(key) if key else _NOTHING
+        if starting or (key and self._inflected_candidates(key)):
             seconds = frozenset(pattern[1] for pattern, _, _ in starting if len(pattern) > 1) or _NONE
             info = (None, 0, seconds) if seconds else None  # no term of its own, but longer ones may start here
             for pattern, concept_id, position in (*starting, *self._inflected_candidates(key)):
