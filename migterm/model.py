@@ -115,24 +115,39 @@ class ReferenceKind(StrEnum):
     OTHER = "other"
 
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+class _Pattern:
+    """A regular expression compiled the first time it is used. A look-up from the compiled
+    termbase checks no field, and compiling the checks' patterns up front cost its start
+    about 2 ms. Each method, once asked for, is kept as the compiled pattern's own."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(re.compile(self.pattern, self.flags), name)
+        setattr(self, name, method)
+        return method
+
+
+_SLUG = _Pattern(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # A concept id of the curated glossary: a lower-case slug that starts with a letter (an XML ID in TBX).
-_CONCEPT_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+_CONCEPT_ID = _Pattern(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 # A concept id of a termbase read from elsewhere is kept as it is: any text without white
 # space or control characters (IATE-1449914, eid-Oracle-67, 12).
-_FOREIGN_ID = re.compile(r"[^\s\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]{1,256}\Z")
+_FOREIGN_ID = _Pattern(r"[^\s\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]{1,256}\Z")
 
 
 def is_glossary_id(text: str) -> bool:
     """True for an id the curated glossary allows: a lower-case slug such as 'external-border'."""
     return bool(_CONCEPT_ID.match(text))
 # An article of an act (29, 3.109a, 2a) or a paragraph of a circular with its chapter (B1/2.1).
-_ARTICLE = re.compile(r"(?:[A-Z]\d{1,2}/)?\d{1,3}[a-z]{0,2}(?:\.\d{1,3}[a-z]{0,2}){0,5}\Z")
-_VERSION = re.compile(r"\d{4}-\d{2}(?:-\d{2})?\Z")
-_LANG = re.compile(r"(?:[A-Za-z]{2,3}|[xXiI](?=-))(?:-[A-Za-z0-9]{1,8})*\Z")  # a language, or a private-use (x-) or grandfathered (i-) tag
+_ARTICLE = _Pattern(r"(?:[A-Z]\d{1,2}/)?\d{1,3}[a-z]{0,2}(?:\.\d{1,3}[a-z]{0,2}){0,5}\Z")
+_VERSION = _Pattern(r"\d{4}-\d{2}(?:-\d{2})?\Z")
+_LANG = _Pattern(r"(?:[A-Za-z]{2,3}|[xXiI](?=-))(?:-[A-Za-z0-9]{1,8})*\Z")  # a language, or a private-use (x-) or grandfathered (i-) tag
 # Characters XML 1.0 cannot carry: C0 controls but tab, newline and carriage
 # return; surrogates; U+FFFE and U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = _Pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def canonical_lang(tag: str) -> str:
@@ -192,8 +207,8 @@ def lang_matches(tag: str, wanted: str) -> bool:
     return tag == wanted or tag.startswith(wanted + "-")
 
 
-_ONE_LINE_BAD = re.compile(_NOT_XML.pattern[:-1] + "\t\n\r]")
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_ONE_LINE_BAD = _Pattern(_NOT_XML.pattern[:-1] + "\t\n\r]")
+_LETTER_OR_DIGIT = _Pattern(r"[^\W_]")
 
 
 def _clean(value: Any, what: str, *, multiline: bool = False) -> str:
@@ -246,7 +261,7 @@ def _list(value: Any, what: str) -> list[Any]:
     return list(value)
 
 
-_XML_NAME = re.compile(r"[A-Za-z_][\w.\-]*\Z")
+_XML_NAME = _Pattern(r"[A-Za-z_][\w.\-]*\Z")
 
 
 def _extra(items: Iterable[Any], what: str) -> tuple[tuple[str, str, str], ...]:
