@@ -6,7 +6,9 @@ Generates a glossary of CONCEPTS concepts (default 50,000), shaped like the real
 installs this checkout into a fresh virtual environment, and prints wall time and
 peak resident memory of
 - building the compiled termbase (the first `lookup` after the glossary changed),
-  beside a bare `tomllib` parse of the same files (the floor a TOML glossary stands on),
+  beside a bare `tomllib` parse of the same files (the floor a TOML glossary stands on)
+  and that parse with every concept built and checked (`read_glossary`: the floor of
+  any build that checks what it reads),
 - `lookup` answering from the compiled termbase, beside
   `python -c "import click"`,
 - `check` of a 20,000-unit TMX and `scan` of 5 MB of text with that termbase,
@@ -36,6 +38,11 @@ import sys, tomllib
 from pathlib import Path
 print(sum(len(tomllib.loads(p.read_text(encoding="utf-8")).get("concept", [])) for p in Path(sys.argv[1]).glob("*.toml")))
 """
+CHECKED = """
+import sys
+from migterm.glossary import read_glossary
+print(len(read_glossary(sys.argv[1])[0]))
+"""
 
 
 def main() -> None:
@@ -55,8 +62,8 @@ def main() -> None:
                 out.write(line)
                 size += len(line.encode("utf-8"))
         print(f"termbase: {concepts:,} generated concepts\n")
-        scripts = {name: work / f"{name}.py" for name in ("toml", "bare", "click")}
-        for name, code in (("toml", TOML), ("bare", BARE), ("click", "import click")):
+        scripts = {name: work / f"{name}.py" for name in ("toml", "checked", "bare", "click")}
+        for name, code in (("toml", TOML), ("checked", CHECKED), ("bare", BARE), ("click", "import click")):
             scripts[name].write_text(code, encoding="utf-8")
 
         def run(*command: str) -> tuple[float, float]:
@@ -65,6 +72,7 @@ def main() -> None:
         lookup = [migterm, "lookup", "--glossary", str(glossary), terms[0]]
         commands = {
             "bare tomllib parse of the glossary files": [str(scripts["toml"]), str(glossary)],
+            "the same, and every concept built and checked": [str(scripts["checked"]), str(glossary)],
             "build the compiled termbase (first lookup)": lookup,
             "lookup from the compiled termbase": lookup,
             'python -c "import click"': [str(scripts["click"])],
