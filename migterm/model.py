@@ -177,15 +177,12 @@ def _canonical_lang(tag: str) -> str:
     return "-".join(parts)
 
 
-@functools.cache
-def _bcp47() -> re.Pattern[str]:
-    """RFC 5646's syntax of a language tag: language (with extended subtags), script, region,
-    variants, extensions and a private use part; or a private use tag alone. Compiled when
-    first asked for: it is long, and a look-up needs none."""
-    return re.compile(
-        r"(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
-        r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?"
-        r"|x(?:-[a-z0-9]{1,8})+)\Z", re.IGNORECASE)
+# RFC 5646's syntax of a language tag: language (with extended subtags), script, region,
+# variants, extensions and a private use part; or a private use tag alone.
+_BCP47 = _Pattern(
+    r"(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?"
+    r"|x(?:-[a-z0-9]{1,8})+)\Z", re.IGNORECASE)
 
 
 def is_language_tag(text: str) -> bool:
@@ -194,7 +191,7 @@ def is_language_tag(text: str) -> bool:
     >>> is_language_tag("nl-BE"), is_language_tag("zh-Hant-TW"), is_language_tag(""), is_language_tag("xx-INVALIDTAG"), is_language_tag("en_GB")
     (True, True, False, False, False)
     """
-    return isinstance(text, str) and bool(_bcp47().match(text))
+    return isinstance(text, str) and bool(_BCP47.match(text))
 
 
 def lang_matches(tag: str, wanted: str) -> bool:
